@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Layers, one way only: IncentiveSupport (exact decimal, dates, JSON, SHA-256) → PolicyLanguage
+/// (text → checked policy set) → IncentiveEngine (profiles, evaluation, explanations) → incentive (CLI).
+let package = Package(
+    name: "incentive",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "IncentiveEngine", targets: ["IncentiveEngine"]),
+        .library(name: "PolicyLanguage", targets: ["PolicyLanguage"]),
+        .executable(name: "incentive", targets: ["incentive"]),
+    ],
+    targets: [
+        .target(name: "IncentiveSupport"),
+        .target(name: "PolicyLanguage", dependencies: ["IncentiveSupport"]),
+        .target(name: "IncentiveEngine", dependencies: ["PolicyLanguage", "IncentiveSupport"]),
+        .executableTarget(
+            name: "embed-policies",
+            path: "Sources/EmbedPolicies"
+        ),
+        .plugin(
+            name: "EmbedPoliciesPlugin",
+            capability: .buildTool(),
+            dependencies: ["embed-policies"],
+            path: "Sources/EmbedPoliciesPlugin"
+        ),
+        .executableTarget(
+            name: "incentive",
+            dependencies: ["IncentiveEngine", "PolicyLanguage", "IncentiveSupport"],
+            plugins: ["EmbedPoliciesPlugin"]
+        ),
+        .testTarget(name: "IncentiveSupportTests", dependencies: ["IncentiveSupport"]),
+        .testTarget(name: "PolicyLanguageTests", dependencies: ["PolicyLanguage"]),
+        .testTarget(name: "IncentiveEngineTests", dependencies: ["IncentiveEngine"]),
+        .testTarget(
+            name: "IncentiveCLITests",
+            dependencies: ["IncentiveEngine"],
+            resources: []
+        ),
+    ]
+)

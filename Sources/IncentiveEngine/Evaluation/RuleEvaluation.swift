@@ -1,0 +1,135 @@
+import IncentiveSupport
+import PolicyLanguage
+
+/// Evaluates one rule for one enterprise, in the order of design.md: conditions (cohort filter
+/// first), vetoes, formula, cap and floor, rounding. Stacking, limits and pools come after, over
+/// all rules (see `Evaluator`).
+struct RuleEvaluation {
+    let policies: CheckedPolicySet
+    let rule: CheckedRule
+    let profile: Profile
+    let year: Int
+    /// Ranks from the cohort, when evaluating a batch.
+    var rank: ((CheckedExpr, inout ExpressionEvaluator) -> Value)?
+
+    func evaluate(vetoes: [VetoOutcome]) -> RuleOutcome {
+        var evaluator = ExpressionEvaluator(policies: policies, profile: profile, year: year)
+        evaluator.versionDateExpr = rule.versionDate
+        evaluator.rank = rank
+        evaluator.explanation.article = rule.decl.article
+        evaluator.provenances.append(rule.provenance)
+        evaluator.lets = rule.lets
+        var outcome = RuleOutcome(rule: rule.id, title: rule.title, kind: rule.kind, status: .eligible, amount: nil, amountBeforeStacking: nil,
+                                  amountBeforePool: nil, upperBound: rule.decl.upTo, reasons: [], missing: [], needsCohort: false,
+                                  provenance: rule.provenance, explanation: Explanation(), nearMisses: [], digits: rule.roundingDigits)
+        var failed: [String] = [], unknown: [String] = []
+        for (index, condition) in (rule.cohort + rule.conditions).enumerated() {
+            let (holds, reason) = Self.check(condition, &evaluator, isCohort: index < rule.cohort.count)
+            switch holds {
+            case true?: break
+            case false?: failed.append(reason)
+            case nil: unknown.append(reason)
+            }
+            if index < rule.cohort.count, holds == false { break }
+        }
+        let firedVetoes = vetoes.filter { $0.fired == true }
+        let openVetoes = vetoes.filter { $0.fired == nil }
+        if !failed.isEmpty {
+            outcome.status = .ineligible
+            outcome.reasons = failed + firedVetoes.map { "also vetoed by \($0.id) (\($0.title))" }
+        } else if !firedVetoes.isEmpty {
+            outcome.status = .ineligible
+            outcome.reasons = firedVetoes.map { "vetoed by \($0.id) (\($0.title))" }
+        } else if !unknown.isEmpty || !openVetoes.isEmpty {
+            outcome.status = .undetermined
+            outcome.reasons = unknown + openVetoes.map { "veto \($0.id) (\($0.title)) may apply: \(Self.missingText($0.explanation))" }
+            outcome.missing = evaluator.missing
+            outcome.needsCohort = evaluator.missing.contains("cohort")
+            for veto in openVetoes {
+                for fact in veto.explanation.facts where fact.value == nil {
+                    let name = fact.year.map { "\(fact.fact) of \($0)" } ?? fact.fact
+                    if !outcome.missing.contains(name) { outcome.missing.append(name) }
+                }
+            }
+        } else if let amountExpr = rule.amount {
+            computeAmount(amountExpr, &evaluator, into: &outcome)
+        } else {
+            outcome.reasons = ["all conditions hold"]
+        }
+        outcome.provenance = evaluator.provenances.max() ?? rule.provenance
+        outcome.explanation = evaluator.explanation
+        return outcome
+    }
+
+    /// Evaluates a condition, records it in the explanation, and says why it failed or is unknown.
+    static func check(_ condition: CheckedCondition, _ evaluator: inout ExpressionEvaluator, isCohort: Bool = false) -> (Bool?, String) {
+        let factsBefore = evaluator.explanation.facts.count
+        let missingBefore = evaluator.missing.count
+        let value = evaluator.value(condition.expr)
+        let read = evaluator.explanation.facts[factsBefore...].map { reading in
+            "\(reading.fact)\(reading.year.map { " of \($0)" } ?? "") = \(reading.value.map(display) ?? "absent")"
+        }
+        let holds = value.bool
+        evaluator.explanation.conditions.append(Explanation.ConditionReading(
+            name: condition.name, description: condition.description, expression: condition.expr.text, holds: holds, values: read))
+        let label = condition.description.map { "\($0) [\(condition.expr.text)]" } ?? "[\(condition.expr.text)]"
+        let values = read.isEmpty ? "" : " with " + read.joined(separator: ", ")
+        switch holds {
+        case true?: return (true, "")
+        case false?: return (false, "\(isCohort ? "not in the cohort: " : "")condition \(condition.name) fails: \(label)\(values)")
+        case nil:
+            let missing = evaluator.missing[missingBefore...]
+            let why = missing.contains("cohort") ? "needs the cohort (ranked among the enterprises evaluated together)"
+                : missing.isEmpty ? "cannot be decided" : "missing " + missing.joined(separator: ", ")
+            return (nil, "condition \(condition.name) undetermined: \(label): \(why)")
+        }
+    }
+
+    static func display(_ value: Value) -> String {
+        if case .text(let text) = value { return text }
+        return value.description
+    }
+
+    static func missingText(_ explanation: Explanation) -> String {
+        let absent = explanation.facts.filter { $0.value == nil }.map { reading in reading.year.map { "\(reading.fact) of \($0)" } ?? reading.fact }
+        return absent.isEmpty ? "undetermined" : "missing " + absent.joined(separator: ", ")
+    }
+
+    /// Formula → cap → floor → rounding, each a step of the explanation.
+    private func computeAmount(_ amountExpr: CheckedExpr, _ evaluator: inout ExpressionEvaluator, into outcome: inout RuleOutcome) {
+        let missingBefore = evaluator.missing.count
+        guard var amount = evaluator.value(amountExpr).number else {
+            outcome.status = .undetermined
+            let missing = Array(evaluator.missing[missingBefore...])
+            outcome.missing = missing
+            outcome.reasons = ["amount \(amountExpr.text) cannot be computed: " + (missing.isEmpty ? "undetermined" : "missing " + missing.joined(separator: ", "))]
+            return
+        }
+        evaluator.explanation.steps.append(Explanation.Step(label: "amount", detail: amountExpr.text, value: amount.description))
+        if let capExpr = rule.cap {
+            guard let cap = evaluator.value(capExpr).number else {
+                outcome.status = .undetermined
+                outcome.reasons = ["cap \(capExpr.text) cannot be computed"]
+                return
+            }
+            if amount > cap {
+                evaluator.explanation.steps.append(Explanation.Step(label: "cap", detail: "\(amount) > cap \(capExpr.text) = \(cap)", value: cap.description))
+                outcome.reasons.append("capped at \(cap)")
+                amount = cap
+            } else {
+                evaluator.explanation.steps.append(Explanation.Step(label: "cap", detail: "\(amount) ≤ cap \(capExpr.text) = \(cap)", value: amount.description))
+            }
+        }
+        if let floorExpr = rule.floor, let floor = evaluator.value(floorExpr).number, amount < floor {
+            evaluator.explanation.steps.append(Explanation.Step(label: "floor", detail: "\(amount) < floor \(floorExpr.text) = \(floor)", value: floor.description))
+            amount = floor
+        }
+        if let digits = rule.roundingDigits, let rounded = amount.rounded(scale: digits), rounded != amount {
+            evaluator.explanation.steps.append(Explanation.Step(label: "round", detail: "half up to \(digits == 0 ? "the yuan" : "\(digits) decimals")", value: rounded.formatted(scale: digits)))
+            amount = rounded
+        }
+        outcome.amount = amount
+        outcome.amountBeforeStacking = amount
+        outcome.reasons.insert("\(amountExpr.text) = \(amount.formatted(scale: rule.roundingDigits ?? 2))", at: 0)
+    }
+}

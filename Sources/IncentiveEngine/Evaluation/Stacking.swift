@@ -1,0 +1,63 @@
+import IncentiveSupport
+import PolicyLanguage
+
+/// Groups (就高不重复 `highest`, or `sum` with an optional cap) and enterprise limits, applied to
+/// one enterprise's outcomes after every rule's own amount is known.
+struct Stacking {
+    let policies: CheckedPolicySet
+
+    func apply(to estimate: inout Estimate) {
+        let position = Dictionary(estimate.results.enumerated().map { ($1.rule, $0) }, uniquingKeysWith: { a, _ in a })
+        for group in policies.groups {
+            let members = group.members.compactMap { position[policies.rules[$0].id] }
+            guard !members.isEmpty else { continue }
+            switch group.decl.mode {
+            case .highest: highest(group, members, &estimate.results)
+            case .sum:
+                if let cap = group.cap { limit(members, to: cap, label: "group \(group.decl.id) (\(group.decl.title))", &estimate.results) }
+            }
+        }
+        for limit in policies.limits {
+            let members = limit.members.compactMap { position[policies.rules[$0].id] }
+            self.limit(members, to: limit.cap, label: "limit \(limit.decl.id) (\(limit.decl.title))", &estimate.results)
+        }
+        for pool in policies.pools {
+            for member in pool.members.compactMap({ position[policies.rules[$0].id] }) where estimate.results[member].status == .eligible {
+                estimate.results[member].amountBeforePool = estimate.results[member].amount
+                estimate.results[member].reasons.append("subject to pool \(pool.decl.id) (\(pool.decl.title), \(pool.size.formatted(scale: 0))): scaled only when the cohort's demand exceeds it")
+            }
+        }
+    }
+
+    /// The largest eligible amount is paid; ties go to the member listed first. Undetermined
+    /// members may still supersede, and say so on the others.
+    private func highest(_ group: CheckedGroup, _ members: [Int], _ results: inout [RuleOutcome]) {
+        var winner: Int?
+        for member in members where results[member].status == .eligible {
+            let amount = results[member].amount ?? .zero
+            if winner == nil || amount > (results[winner!].amount ?? .zero) { winner = member }
+        }
+        let open = members.filter { results[$0].status == .undetermined }.map { results[$0].rule }
+        for member in members where results[member].status == .eligible {
+            if member != winner {
+                results[member].amount = .zero
+                results[member].reasons.append("superseded by \(results[winner!].rule) in group \(group.decl.id) (就高不重复)")
+            }
+            for other in open {
+                results[member].reasons.append("\(other) may still supersede it in group \(group.decl.id) (就高不重复)")
+            }
+        }
+    }
+
+    /// Scales the members' paid amounts down pro rata so they total at most `cap`, rounded to each
+    /// rule's digits with the largest remainder, so the total is exactly the cap.
+    private func limit(_ members: [Int], to cap: ExactDecimal, label: String, _ results: inout [RuleOutcome]) {
+        let paying = members.filter { results[$0].status == .eligible && (results[$0].amount ?? .zero) > .zero }
+        let amounts = paying.map { results[$0].amount ?? .zero }
+        guard let scaled = Apportionment.scale(amounts, to: cap, digits: paying.map { results[$0].digits ?? 0 }.min() ?? 0) else { return }
+        for (offset, member) in paying.enumerated() where scaled[offset] != amounts[offset] {
+            results[member].amount = scaled[offset]
+            results[member].reasons.append("scaled by \(label): total limited to \(cap.formatted(scale: 0))")
+        }
+    }
+}

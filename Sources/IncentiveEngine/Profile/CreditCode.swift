@@ -1,0 +1,24 @@
+/// 统一社会信用代码 (GB 32100-2015): 18 characters from a 31-character alphabet, the last a
+/// check character computed from the first 17 with fixed weights, modulo 31.
+public enum CreditCode {
+    static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+    static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+    /// Nil when valid, else what is wrong with it.
+    public static func problem(with code: String) -> String? {
+        let characters = Array(code)
+        guard characters.count == 18 else { return "a credit code has 18 characters, this one has \(characters.count)" }
+        var sum = 0
+        for (index, character) in characters.prefix(17).enumerated() {
+            guard let value = alphabet.firstIndex(of: character) else {
+                return "character \(index + 1) '\(character)' is not allowed in a credit code (digits and capitals except I, O, S, V, Z)"
+            }
+            sum += value * weights[index]
+        }
+        let check = alphabet[(31 - sum % 31) % 31]
+        guard characters[17] == check else {
+            return "check character is '\(characters[17])', but the first 17 characters give '\(check)'"
+        }
+        return nil
+    }
+}

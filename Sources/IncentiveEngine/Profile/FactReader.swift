@@ -1,0 +1,112 @@
+import IncentiveSupport
+import PolicyLanguage
+
+/// Reads one fact's value from JSON or CSV text by its declared type, exactly (money never goes
+/// through floating point), or says what was expected.
+public enum FactReader {
+    public enum Outcome {
+        case value(Value)
+        case absent
+        case invalid(expected: String)
+    }
+
+    public static func read(_ json: JSONValue, as fact: FactDecl) -> Outcome {
+        switch (fact.type, json) {
+        case (_, .null): return .absent
+        case (.money, .number(let text)), (.money, .string(let text)),
+             (.number, .number(let text)), (.number, .string(let text)),
+             (.percent, .number(let text)), (.percent, .string(let text)),
+             (.integer, .number(let text)), (.integer, .string(let text)):
+            return readNumber(text, as: fact)
+        case (.bool, .bool(let value)): return .value(.bool(value))
+        case (.bool, .string(let text)): return readText(text, as: fact)
+        case (.date, .string(let text)), (.text, .string(let text)), (.code, .string(let text)):
+            return readText(text, as: fact)
+        case (.list(.date), .array(let items)):
+            var dates: [Value] = []
+            for item in items {
+                guard case .string(let text) = item, let date = CivilDate(parsing: text) else { return .invalid(expected: expectation(fact.type)) }
+                dates.append(.date(date))
+            }
+            return .value(.list(dates))
+        case (.list(.date), .string(let text)), (.titles, .string(let text)):
+            return readText(text, as: fact)
+        case (.titles, .array(let items)):
+            var titles: [Title] = []
+            for item in items {
+                guard case .string(let name)? = item["title"] else { return .invalid(expected: expectation(.titles)) }
+                if case .number(let yearText)? = item["year"], let year = Int(yearText), item["date"] == nil {
+                    titles.append(Title(name: name, year: year, date: nil))
+                } else if case .string(let dateText)? = item["date"], let date = CivilDate(parsing: dateText), item["year"] == nil {
+                    titles.append(Title(name: name, year: nil, date: date))
+                } else {
+                    return .invalid(expected: expectation(.titles))
+                }
+            }
+            return .value(.titles(titles))
+        default:
+            return .invalid(expected: expectation(fact.type))
+        }
+    }
+
+    /// A CSV cell (or a JSON string) read by the fact's type; an empty cell is absent.
+    public static func readText(_ raw: String, as fact: FactDecl) -> Outcome {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return .absent }
+        switch fact.type {
+        case .money, .number, .integer, .percent:
+            return readNumber(text, as: fact)
+        case .bool:
+            switch text.lowercased() {
+            case "true", "1", "是": return .value(.bool(true))
+            case "false", "0", "否": return .value(.bool(false))
+            default: return .invalid(expected: expectation(.bool))
+            }
+        case .date:
+            return CivilDate(parsing: text).map { .value(.date($0)) } ?? .invalid(expected: expectation(.date))
+        case .list(.date):
+            var dates: [Value] = []
+            for part in text.split(separator: ";") {
+                guard let date = CivilDate(parsing: part.trimmingCharacters(in: .whitespaces)) else { return .invalid(expected: expectation(fact.type)) }
+                dates.append(.date(date))
+            }
+            return .value(.list(dates))
+        case .titles:
+            var titles: [Title] = []
+            for part in text.split(separator: ";") {
+                guard let title = Title(parsing: String(part)) else { return .invalid(expected: expectation(.titles)) }
+                titles.append(title)
+            }
+            return .value(.titles(titles))
+        default:
+            return .value(.text(text))
+        }
+    }
+
+    static func readNumber(_ text: String, as fact: FactDecl) -> Outcome {
+        guard let number = ExactDecimal(parsing: text.trimmingCharacters(in: .whitespaces)) else {
+            return .invalid(expected: expectation(fact.type))
+        }
+        if fact.type == .integer, !number.isInteger { return .invalid(expected: expectation(.integer)) }
+        if fact.type == .money, number.rounded(scale: 2) != number {
+            return .invalid(expected: "money exact to the fen (at most 2 decimals)")
+        }
+        if number.isNegative, !fact.signed {
+            return .invalid(expected: "\(fact.type) that is not negative")
+        }
+        return .value(.number(number))
+    }
+
+    public static func expectation(_ type: ValueType) -> String {
+        switch type {
+        case .money: return "money in yuan, such as \"2600000\" or 2600000.50"
+        case .number, .percent: return "a number"
+        case .integer: return "a whole number"
+        case .bool: return "true or false"
+        case .date: return "a date YYYY-MM-DD"
+        case .list(.date): return "a list of dates YYYY-MM-DD"
+        case .titles: return "titles, each {\"title\": …, \"year\": YYYY} or {\"title\": …, \"date\": \"YYYY-MM-DD\"}"
+        default: return "text"
+        }
+    }
+}

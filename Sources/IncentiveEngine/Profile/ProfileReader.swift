@@ -1,0 +1,148 @@
+import IncentiveSupport
+import PolicyLanguage
+
+/// Reads a profile (profile.md's JSON contract) against the facts the policies declare: every
+/// field is checked by its declared type, and every problem is reported with its line, field,
+/// value and what was expected. A bad field is dropped (absent); the rest is kept.
+public struct ProfileReader: Sendable {
+    public let facts: [String: FactDecl]
+    /// The fields of profile.md that are not facts a rule reads, but are still checked.
+    static let identityFields: Set<String> = ["credit_code", "name", "region", "years"]
+
+    public init(policies: CheckedPolicySet) {
+        self.facts = policies.factIndex
+    }
+
+    public struct Result: Sendable {
+        public let profile: Profile?
+        public let issues: [ProfileIssue]
+    }
+
+    public func read(json text: String) -> Result {
+        do {
+            return read(try JSONParser.parse(text))
+        } catch {
+            return Result(profile: nil, issues: [ProfileIssue(location: "line \(error.line), column \(error.column)", field: "(document)",
+                                                              value: "", expected: "valid JSON: \(error.message)", fatal: true)])
+        }
+    }
+
+    public func read(_ json: JSONValue, location: String = "") -> Result {
+        var issues: [ProfileIssue] = []
+        guard let members = json.objectMembers else {
+            return Result(profile: nil, issues: [ProfileIssue(location: location, field: "(profile)", value: json.typeName, expected: "a JSON object", fatal: true)])
+        }
+        func at(_ member: JSONMember) -> String { member.line > 0 ? "line \(member.line)" : location }
+        var staticFacts: [String: Value] = [:]
+        var yearFacts: [Int: [String: Value]] = [:]
+        var creditCode = "", region = "", name: String?
+        for member in members {
+            switch member.key {
+            case "credit_code":
+                guard case .string(let code) = member.value else {
+                    issues.append(ProfileIssue(location: at(member), field: "credit_code", value: member.value.typeName, expected: "an 18-character 统一社会信用代码 string"))
+                    continue
+                }
+                creditCode = code
+                if let problem = CreditCode.problem(with: code) {
+                    issues.append(ProfileIssue(location: at(member), field: "credit_code", value: "\"\(code)\"", expected: "a valid 统一社会信用代码 (\(problem))"))
+                }
+            case "region":
+                guard case .string(let code) = member.value, code.count == 6, code.allSatisfy({ $0.isASCII && $0.isNumber }), !code.hasPrefix("0") else {
+                    issues.append(ProfileIssue(location: at(member), field: "region", value: Self.shown(member.value), expected: "a 6-digit administrative division code such as \"330726\"", fatal: true))
+                    continue
+                }
+                region = code
+            case "name":
+                name = member.value.stringValue
+            case "years":
+                readYears(member, into: &yearFacts, issues: &issues, location: location)
+                continue
+            default: break
+            }
+            guard let fact = facts[member.key] else {
+                if !Self.identityFields.contains(member.key) {
+                    issues.append(unknownField(member.key, member.value, at: at(member), candidates: facts.values.filter { !$0.perYear }.map(\.name)))
+                }
+                continue
+            }
+            guard !fact.perYear else {
+                issues.append(ProfileIssue(location: at(member), field: member.key, value: Self.shown(member.value),
+                                           expected: "'\(member.key)' is a per-year fact: put it under years.YYYY"))
+                continue
+            }
+            store(member.value, as: fact, field: member.key, at: at(member), into: &staticFacts, issues: &issues)
+        }
+        if region.isEmpty, !issues.contains(where: { $0.field == "region" }) {
+            issues.append(ProfileIssue(location: location, field: "region", value: "", expected: "a 6-digit administrative division code such as \"330726\"", fatal: true))
+        }
+        if creditCode.isEmpty, !issues.contains(where: { $0.field == "credit_code" }) {
+            issues.append(ProfileIssue(location: location, field: "credit_code", value: "", expected: "an 18-character 统一社会信用代码"))
+        }
+        if let industry = staticFacts["industry"], case .text(let code) = industry, !Self.isIndustryCode(code) {
+            issues.append(ProfileIssue(location: location, field: "industry", value: "\"\(code)\"", expected: "a GB/T 4754-2017 code: a section letter A–T, optionally with 2–4 digits (C, C34, C3484)"))
+            staticFacts["industry"] = nil
+        }
+        if issues.contains(where: \.fatal) { return Result(profile: nil, issues: issues) }
+        return Result(profile: Profile(creditCode: creditCode, name: name, region: region, staticFacts: staticFacts, yearFacts: yearFacts), issues: issues)
+    }
+
+    private func readYears(_ member: JSONMember, into yearFacts: inout [Int: [String: Value]], issues: inout [ProfileIssue], location: String) {
+        guard let years = member.value.objectMembers else {
+            issues.append(ProfileIssue(location: "line \(member.line)", field: "years", value: member.value.typeName, expected: "an object keyed by year (\"2023\": {…})"))
+            return
+        }
+        for yearMember in years {
+            let at = yearMember.line > 0 ? "line \(yearMember.line)" : location
+            guard yearMember.key.count == 4, let year = Int(yearMember.key), year >= 1900, year <= 2999 else {
+                issues.append(ProfileIssue(location: at, field: "years.\(yearMember.key)", value: "\"\(yearMember.key)\"", expected: "a 4-digit year as the key"))
+                continue
+            }
+            guard let entries = yearMember.value.objectMembers else {
+                issues.append(ProfileIssue(location: at, field: "years.\(year)", value: yearMember.value.typeName, expected: "an object of that year's facts"))
+                continue
+            }
+            var values: [String: Value] = [:]
+            for entry in entries {
+                let field = "years.\(year).\(entry.key)"
+                let entryAt = entry.line > 0 ? "line \(entry.line)" : location
+                guard let fact = facts[entry.key], fact.perYear else {
+                    if let fact = facts[entry.key], !fact.perYear {
+                        issues.append(ProfileIssue(location: entryAt, field: field, value: Self.shown(entry.value), expected: "'\(entry.key)' is static: put it at the top level"))
+                    } else {
+                        issues.append(unknownField(field, entry.value, at: entryAt, candidates: facts.values.filter(\.perYear).map(\.name)))
+                    }
+                    continue
+                }
+                store(entry.value, as: fact, field: field, at: entryAt, into: &values, issues: &issues)
+            }
+            yearFacts[year] = values
+        }
+    }
+
+    private func store(_ json: JSONValue, as fact: FactDecl, field: String, at location: String, into values: inout [String: Value], issues: inout [ProfileIssue]) {
+        switch FactReader.read(json, as: fact) {
+        case .value(let value): values[fact.name] = value
+        case .absent: break
+        case .invalid(let expected): issues.append(ProfileIssue(location: location, field: field, value: Self.shown(json), expected: expected))
+        }
+    }
+
+    private func unknownField(_ field: String, _ value: JSONValue, at location: String, candidates: [String]) -> ProfileIssue {
+        let last = String(field.split(separator: ".").last ?? Substring(field))
+        let hint = Suggestions.closest(to: last, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+        return ProfileIssue(location: location, field: field, value: Self.shown(value), expected: "no such field in the profile contract\(hint)")
+    }
+
+    static func shown(_ value: JSONValue) -> String {
+        let text = JSONWriter.compact(value)
+        return text.count > 60 ? String(text.prefix(57)) + "…" : text
+    }
+
+    static func isIndustryCode(_ code: String) -> Bool {
+        let characters = Array(code)
+        guard let first = characters.first, ("A"..."T").contains(first) else { return false }
+        let digits = characters.dropFirst()
+        return (digits.isEmpty || (2...4).contains(digits.count)) && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+}

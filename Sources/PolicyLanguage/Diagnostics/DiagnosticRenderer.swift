@@ -1,0 +1,59 @@
+/// Prints diagnostics the way compilers do: `file:line:col: error[code]: message`, the source
+/// line, and a caret line under the span; then a `help:` line with the suggestion.
+public struct DiagnosticRenderer: Sendable {
+    public let sources: [SourceFile]
+
+    public init(sources: [SourceFile]) {
+        self.sources = sources
+    }
+
+    public func render(_ diagnostic: Diagnostic) -> String {
+        let severity = diagnostic.severity.rawValue
+        guard diagnostic.range.file >= 0, diagnostic.range.file < sources.count else {
+            var text = "\(severity)[\(diagnostic.code)]: \(diagnostic.message)"
+            if let suggestion = diagnostic.suggestion { text += "\n  help: \(suggestion)" }
+            return text
+        }
+        let source = sources[diagnostic.range.file]
+        let (line, column) = source.location(of: diagnostic.range.start)
+        let lineText = source.line(line)
+        let (endLine, endColumn) = source.location(of: max(diagnostic.range.start, diagnostic.range.end))
+        let width = endLine == line ? max(1, endColumn - column) : max(1, lineText.count - column + 1)
+        let gutter = String(line)
+        let pad = String(repeating: " ", count: gutter.count)
+        var text = "\(source.name):\(line):\(column): \(severity)[\(diagnostic.code)]: \(diagnostic.message)\n"
+        text += "\(pad) |\n"
+        text += "\(gutter) | \(lineText)\n"
+        text += "\(pad) | \(caretIndent(lineText, column: column))\(String(repeating: "^", count: width))"
+        if let suggestion = diagnostic.suggestion { text += "\n\(pad) = help: \(suggestion)" }
+        return text
+    }
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        Diagnostic.sorted(diagnostics).map(render).joined(separator: "\n\n")
+    }
+
+    /// Spaces up to the column, keeping tabs so the caret lines up; wide (CJK) characters count
+    /// double, as terminals draw them.
+    private func caretIndent(_ line: String, column: Int) -> String {
+        var indent = ""
+        for character in line.prefix(column - 1) {
+            if character == "\t" {
+                indent += "\t"
+            } else if character.unicodeScalars.first.map(Self.isWide) == true {
+                indent += "  "
+            } else {
+                indent += " "
+            }
+        }
+        return indent
+    }
+
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
+            || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value)
+            || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+            || (0xFFE0...0xFFE6).contains(value) || (0x20000...0x3FFFD).contains(value)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// The façade: policy sources in, a checked policy set (or every diagnostic) out.
+public enum PolicyLoader {
+    public struct Failure: Error, Sendable {
+        public init(sources: [SourceFile], diagnostics: [Diagnostic]) {
+            self.sources = sources
+            self.diagnostics = diagnostics
+        }
+
+        public let sources: [SourceFile]
+        public let diagnostics: [Diagnostic]
+
+        public var rendered: String { DiagnosticRenderer(sources: sources).render(diagnostics) }
+    }
+
+    /// Parses and checks sources; they are ordered by name first so results never depend on the
+    /// order a directory listing gave.
+    public static func load(sources unordered: [SourceFile]) -> Result<CheckedPolicySet, Failure> {
+        let sources = unordered.sorted { $0.name < $1.name }
+        var diagnostics: [Diagnostic] = []
+        var trees: [SyntaxTree] = []
+        for (index, source) in sources.enumerated() {
+            let (tree, found) = Parser.parse(source, file: index)
+            trees.append(tree)
+            diagnostics += found
+        }
+        var checker = Checker(sources: sources, trees: trees)
+        let (set, found) = checker.check()
+        if let set, !diagnostics.contains(where: { $0.severity == .error }) { return .success(set) }
+        return .failure(Failure(sources: sources, diagnostics: Diagnostic.sorted(diagnostics + found)))
+    }
+
+    /// Reads every `*.policy` file below a directory (names relative to it).
+    public static func sources(inDirectory path: String) throws -> [SourceFile] {
+        let root = URL(fileURLWithPath: path).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw LoadError(message: "\(path): no such directory")
+        }
+        var files: [SourceFile] = []
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+        for case let url as URL in walker where url.pathExtension == "policy" {
+            let full = url.standardizedFileURL.path
+            let relative = full.hasPrefix(root.path + "/") ? String(full.dropFirst(root.path.count + 1)) : full
+            guard let data = FileManager.default.contents(atPath: full), let text = String(data: data, encoding: .utf8) else {
+                throw LoadError(message: "\(full): cannot read it as UTF-8 text")
+            }
+            files.append(SourceFile(name: relative, text: text))
+        }
+        return files.sorted { $0.name < $1.name }
+    }
+
+    public struct LoadError: Error, Sendable, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+    }
+}

@@ -1,0 +1,160 @@
+/// Type and unit rules. Money, percent and plain numbers are units: `money + percent` and
+/// `money × money` are errors, `money × percent` is money, `money ÷ money` is a plain ratio.
+extension Checker {
+    func compatible(_ actual: ValueType, _ expected: ValueType) -> Bool {
+        if actual == expected || actual == .any || expected == .any { return true }
+        switch (actual, expected) {
+        case (.integer, .number), (.integer, .money), (.number, .money), (.text, .code), (.code, .text): return true
+        case (.list(let a), .list(let b)): return compatible(a, b)
+        default: return false
+        }
+    }
+
+    /// The common type of two branches or list items.
+    func unify(_ a: ValueType, _ b: ValueType) -> ValueType? {
+        if a == b { return a }
+        if a == .any { return b }
+        if b == .any { return a }
+        switch (a, b) {
+        case (.integer, .number), (.number, .integer): return .number
+        case (.money, .integer), (.integer, .money), (.money, .number), (.number, .money): return .money
+        case (.text, .code), (.code, .text): return .text
+        case (.list(let x), .list(let y)): return unify(x, y).map(ValueType.list)
+        default: return nil
+        }
+    }
+
+    /// The type two values are compared as, or nil when they cannot be compared.
+    func comparable(_ a: ValueType, _ b: ValueType) -> ValueType? {
+        if a == .any || b == .any { return .any }
+        if a.isNumeric, b.isNumeric {
+            if (a == .money && b == .percent) || (a == .percent && b == .money) { return nil }
+            return .number
+        }
+        if a.isTextual, b.isTextual { return .text }
+        if a == b { return a }
+        return nil
+    }
+
+    mutating func binaryType(_ op: BinaryOperator, _ l: CheckedExpr, _ r: CheckedExpr, at range: SourceRange) -> ValueType {
+        let a = l.type, b = r.type
+        switch op {
+        case .and, .or:
+            requireBool(l)
+            requireBool(r)
+            return .bool
+        case .coalesce:
+            guard let type = unify(a, b) else {
+                report("check.type-mismatch", "both sides of '??' must have the same type, found \(a) and \(b)", at: range)
+                return .any
+            }
+            return type
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+            guard let shared = comparable(a, b) else {
+                let code = a.isNumeric && b.isNumeric ? "check.unit-mismatch" : "check.type-mismatch"
+                report(code, "cannot compare \(a) with \(b)", at: range)
+                return .bool
+            }
+            if op != .equal, op != .notEqual, shared != .number, shared != .date, shared != .any {
+                report("check.type-mismatch", "'\(op.rawValue)' orders numbers or dates, found \(a) and \(b)", at: range)
+            }
+            return .bool
+        case .add, .subtract, .multiply, .divide, .remainder:
+            if a == .any || b == .any { return a == .any ? (b == .any ? .any : b) : a }
+            guard a.isNumeric, b.isNumeric else {
+                report("check.type-mismatch", "'\(op.rawValue)' needs numbers, found \(a) and \(b)", at: range)
+                return .any
+            }
+            return arithmeticType(op, a, b, at: range)
+        }
+    }
+
+    private mutating func arithmeticType(_ op: BinaryOperator, _ a: ValueType, _ b: ValueType, at range: SourceRange) -> ValueType {
+        func mismatch(_ verb: String) -> ValueType {
+            report("check.unit-mismatch", "cannot \(verb) \(a) and \(b)", at: range)
+            return .any
+        }
+        switch op {
+        case .add, .subtract, .remainder:
+            if a == .money || b == .money { return a == b ? .money : mismatch(op == .add ? "add" : op == .subtract ? "subtract" : "take the remainder of") }
+            if a == .percent && b == .percent { return .percent }
+            if a == .integer && b == .integer { return .integer }
+            return .number
+        case .multiply:
+            if a == .money && b == .money { return mismatch("multiply") }
+            if a == .money || b == .money { return .money }
+            if a == .percent && b == .percent { return .percent }
+            if a == .integer && b == .integer { return .integer }
+            if a == .percent || b == .percent { return a == .percent ? (b == .integer || b == .number ? .number : b) : .number }
+            return .number
+        default:
+            if a == .money && b == .money { return .number }
+            if a == .money { return .money }
+            if b == .money { return mismatch("divide") }
+            return .number
+        }
+    }
+
+    mutating func builtinType(_ builtin: Builtin, _ args: [CheckedExpr], at range: SourceRange) -> ValueType {
+        func require(_ index: Int, _ ok: (ValueType) -> Bool, _ expected: String) {
+            let type = args[index].type
+            if type != .any, !ok(type) {
+                report("check.type-mismatch", "argument \(index + 1) of '\(builtin.rawValue)' must be \(expected), found \(type)", at: args[index].range)
+            }
+        }
+        switch builtin {
+        case .min, .max:
+            if args.count == 1 {
+                guard case .list(let element) = args[0].type else {
+                    require(0, { _ in false }, "a list (or give two or more values)")
+                    return .any
+                }
+                return element
+            }
+            var type = ValueType.any
+            for arg in args {
+                guard let unified = unify(type, arg.type), unified.isNumeric || unified == .date else {
+                    report("check.type-mismatch", "'\(builtin.rawValue)' takes numbers or dates of one kind, found \(type) and \(arg.type)", at: arg.range)
+                    return .any
+                }
+                type = unified
+            }
+            return type
+        case .abs, .floor, .ceil:
+            require(0, \.isNumeric, "a number")
+            return args[0].type
+        case .round, .trunc:
+            require(0, \.isNumeric, "a number")
+            if args.count == 2 { require(1, { $0 == .integer }, "a whole number of digits") }
+            return args[0].type
+        case .sum, .avg:
+            guard case .list(let element) = args[0].type, element.isNumeric else {
+                require(0, { _ in false }, "a list of numbers")
+                return .any
+            }
+            return element == .integer && builtin == .avg ? .number : element
+        case .count:
+            require(0, { if case .list = $0 { return true } else { return false } }, "a list")
+            return .integer
+        case .year:
+            require(0, { $0 == .date }, "a date")
+            return .integer
+        case .date:
+            for index in 0..<3 { require(index, { $0 == .integer }, "a whole number") }
+            return .date
+        case .addYears:
+            require(0, { $0 == .date }, "a date")
+            require(1, { $0 == .integer }, "a whole number of years")
+            return .date
+        case .startsWith:
+            require(0, \.isTextual, "text")
+            require(1, \.isTextual, "text")
+            return .bool
+        case .hasTitle:
+            require(0, { $0 == .titles }, "the titles fact")
+            require(1, \.isTextual, "a title name")
+            require(2, { $0 == .integer }, "a year")
+            return .bool
+        }
+    }
+}

@@ -1,0 +1,201 @@
+import IncentiveSupport
+
+/// Recursive-descent parser for `*.policy` files. It collects every syntax error of a file
+/// (resynchronizing at the next statement) rather than stopping at the first.
+public struct Parser {
+    var tokens: [Token]
+    var position = 0
+    let file: Int
+    public internal(set) var diagnostics: [Diagnostic] = []
+    /// Current expression nesting, bounded so deep input gives a diagnostic, not a stack overflow.
+    var depth = 0
+    static let maximumDepth = 64
+
+    public init(source: SourceFile, file: Int) {
+        var lexer = Lexer(source: source, file: file)
+        self.tokens = lexer.tokenize()
+        self.file = file
+        self.diagnostics = lexer.diagnostics
+    }
+
+    /// Parses a whole policy file.
+    public static func parse(_ source: SourceFile, file: Int) -> (SyntaxTree, [Diagnostic]) {
+        var parser = Parser(source: source, file: file)
+        let tree = parser.parseFile()
+        return (tree, parser.diagnostics)
+    }
+
+    /// Parses one expression (for `incentive eval` and tests); fails on trailing input.
+    public static func parseExpression(_ source: SourceFile, file: Int) -> (Expr?, [Diagnostic]) {
+        var parser = Parser(source: source, file: file)
+        do throws(Diagnostic) {
+            let expr = try parser.expression()
+            if !parser.atEnd {
+                throw parser.unexpected("end of expression")
+            }
+            return (expr, parser.diagnostics)
+        } catch {
+            parser.diagnostics.append(error)
+            return (nil, parser.diagnostics)
+        }
+    }
+
+    mutating func parseFile() -> SyntaxTree {
+        var facts: [FactDecl] = []
+        var policies: [PolicyDecl] = []
+        while !atEnd {
+            do throws(Diagnostic) {
+                if current.isWord("fact") {
+                    facts.append(try factDeclaration())
+                } else if current.isWord("policy") {
+                    policies.append(try policy())
+                } else if current.isSymbol(";") {
+                    advance()
+                } else {
+                    throw unexpected("'fact' or 'policy'")
+                }
+            } catch {
+                diagnostics.append(error)
+                synchronize(to: ["fact", "policy"])
+            }
+        }
+        return SyntaxTree(facts: facts, policies: policies)
+    }
+
+    // MARK: - Token access
+
+    var current: Token { tokens[position] }
+    var atEnd: Bool { if case .endOfInput = current.kind { return true } else { return false } }
+    var previousRange: SourceRange { tokens[max(0, position - 1)].range }
+
+    @discardableResult
+    mutating func advance() -> Token {
+        let token = tokens[position]
+        if position < tokens.count - 1 { position += 1 }
+        return token
+    }
+
+    func peek(_ offset: Int) -> Token { tokens[min(tokens.count - 1, position + offset)] }
+
+    mutating func accept(symbol: String) -> Bool {
+        if current.isSymbol(symbol) { advance(); return true }
+        return false
+    }
+
+    mutating func accept(word: String) -> Bool {
+        if current.isWord(word) { advance(); return true }
+        return false
+    }
+
+    mutating func expect(symbol: String) throws(Diagnostic) {
+        if !accept(symbol: symbol) { throw unexpected("'\(symbol)'") }
+    }
+
+    mutating func expect(word: String) throws(Diagnostic) {
+        if !accept(word: word) { throw unexpected("'\(word)'") }
+    }
+
+    func unexpected(_ expected: String) -> Diagnostic {
+        Diagnostic("parse.unexpected-token", "expected \(expected), found \(current.display)", at: current.range)
+    }
+
+    mutating func identifier(_ what: String) throws(Diagnostic) -> String {
+        guard let name = current.identifier else { throw unexpected(what) }
+        advance()
+        return name
+    }
+
+    /// A name that may contain `.` and `-` (`cn.rd-super-deduction`, `tech-sme`, `per-year`):
+    /// identifier, number, `.` and `-` tokens written with no space between them.
+    mutating func dottedName(_ what: String) throws(Diagnostic) -> String {
+        guard let first = current.identifier else { throw unexpected(what) }
+        var name = first
+        var end = current.range.end
+        advance()
+        while current.range.start == end {
+            switch current.kind {
+            case .identifier(let part): name += part
+            case .number(let digits, .none): name += digits
+            case .symbol(let symbol) where symbol == "." || symbol == "-":
+                let following = peek(1)
+                guard following.range.start == current.range.end, following.identifier != nil || {
+                    if case .number = following.kind { return true } else { return false }
+                }() else { return name }
+                name += symbol
+            default: return name
+            }
+            end = current.range.end
+            advance()
+        }
+        return name
+    }
+
+    mutating func string(_ what: String) throws(Diagnostic) -> String {
+        guard case .string(let text) = current.kind else { throw unexpected(what) }
+        advance()
+        return text
+    }
+
+    mutating func optionalString() -> String? {
+        if case .string(let text) = current.kind {
+            advance()
+            return text
+        }
+        return nil
+    }
+
+    mutating func date(_ what: String) throws(Diagnostic) -> CivilDate {
+        guard case .date(let text) = current.kind else { throw unexpected(what) }
+        guard let date = CivilDate(parsing: text) else {
+            throw Diagnostic("parse.bad-date", "'\(text)' is not a valid calendar date", at: current.range)
+        }
+        advance()
+        return date
+    }
+
+    mutating func integer(_ what: String) throws(Diagnostic) -> Int {
+        guard case .number(let digits, .none) = current.kind, let value = Int(digits) else { throw unexpected(what) }
+        advance()
+        return value
+    }
+
+    /// Skips to the next token that can start a statement of the enclosing block (or its end),
+    /// stepping over bracketed groups so a bad statement does not swallow the rest of the file.
+    mutating func synchronize(to keywords: Set<String>) {
+        var nesting = 0
+        let start = position
+        while !atEnd {
+            if nesting == 0, position > start {
+                if let word = current.identifier, keywords.contains(word) { return }
+                if current.isSymbol("}") { return }
+            }
+            if current.isSymbol("{") || current.isSymbol("(") || current.isSymbol("[") { nesting += 1 }
+            if current.isSymbol("}") || current.isSymbol(")") || current.isSymbol("]") {
+                if nesting == 0 { return }
+                nesting -= 1
+            }
+            advance()
+        }
+    }
+
+    /// Parses `{ statement* }`, calling `statement` for each; errors in one statement are kept
+    /// and parsing resumes at the next statement keyword.
+    mutating func block(keywords: Set<String>, _ statement: (inout Parser) throws(Diagnostic) -> Void) throws(Diagnostic) {
+        try expect(symbol: "{")
+        while !current.isSymbol("}") {
+            if atEnd { throw unexpected("'}'") }
+            if accept(symbol: ";") { continue }
+            do throws(Diagnostic) {
+                guard let word = current.identifier, keywords.contains(word) else {
+                    let expected = keywords.sorted().map { "'\($0)'" }.joined(separator: ", ")
+                    throw unexpected("one of \(expected)")
+                }
+                try statement(&self)
+            } catch {
+                diagnostics.append(error)
+                synchronize(to: keywords)
+            }
+        }
+        advance()
+    }
+}

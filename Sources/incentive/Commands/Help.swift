@@ -1,0 +1,112 @@
+/// Help text for every command, with real examples that run against the bundled policies.
+enum Help {
+    static let overview = """
+    incentive — policy incentive calculator: what an enterprise qualifies for, how much, and why.
+
+    usage: incentive <command> [options]
+
+    commands:
+      estimate PROFILE --year Y     every rule in force for one enterprise and year
+      explain PROFILE RULE --year Y the full derivation of one rule
+      check [DIR]                   parse and check policy files
+      test [DIR]                    run the tests written next to the policies
+      list [--region R] [--year Y]  the policies and rules in force, with citations
+      eval EXPR [--input JSON]      evaluate one expression of the policy language
+      help [COMMAND]                this text, or a command's
+
+    Policies come from --policies DIR, or else from the Policies/ bundled into this build.
+    Exit codes: 0 success; 1 done, but some input was bad; 2 usage error; 3 policy errors.
+
+    examples:
+      incentive estimate Examples/pujiang-precision.json --year 2020
+      incentive estimate Examples/deqing-no-rd.json --year 2023 --format json
+      incentive explain Examples/pujiang-precision.json cn.rd-super-deduction --year 2020
+      incentive list --region 330726 --year 2020
+      incentive eval '12% * 20000000'
+    """
+
+    static func text(for command: String) -> String {
+        switch command {
+        case "estimate":
+            return """
+            usage: incentive estimate PROFILE --year Y [--format table|json|md] [--lang zh|en] [--explain]
+                                      [--policies DIR] [--out FILE]
+
+            Evaluates one enterprise profile (JSON, see profile.md) for assessment year Y against every rule
+            in force for its region: status, amount (paid after stacking and limits), and the reasons.
+            Rules that rank enterprises (top-10) stay undetermined: they need the cohort (batch).
+
+              --format   table (default), json (design.md's contract), md (Markdown)
+              --lang     zh (default) or en, for labels and messages
+              --explain  add each rule's derivation: facts, parameter versions, conditions, steps
+              --out      write to FILE atomically instead of standard output
+
+            examples:
+              incentive estimate Examples/pujiang-precision.json --year 2020
+              incentive estimate Examples/pujiang-precision.json --year 2020 --format json --explain
+              incentive estimate Examples/deqing-no-rd.json --year 2023 --lang en --format md --out report.md
+            """
+        case "explain":
+            return """
+            usage: incentive explain PROFILE RULE --year Y [--format text|json] [--lang zh|en] [--policies DIR]
+
+            The full derivation of one rule for one enterprise: the article, facts read, parameter versions
+            (with provenance and the date that chose them), each condition with its values, and the steps
+            from the formula to the amount.
+
+            examples:
+              incentive explain Examples/pujiang-precision.json pujiang.rd-reward --year 2020
+              incentive explain Examples/deqing-no-rd.json deqing.hte-first-award --year 2023 --lang en
+            """
+        case "check":
+            return """
+            usage: incentive check [DIR]
+
+            Parses and checks every *.policy file below DIR (default: the bundled policies). Errors are
+            printed as file:line:col: error[code]: message, with the source line and a caret; exit 3.
+
+            examples:
+              incentive check Policies
+              incentive check ./my-draft-policies
+            """
+        case "test":
+            return """
+            usage: incentive test [DIR] [--verbose]
+
+            Runs the `test` cases written next to the policies: each gives facts and expects a status and
+            amount per rule. Prints each failure with the case, the rule, expected and actual; exit 1 on any.
+
+            examples:
+              incentive test
+              incentive test Policies --verbose
+            """
+        case "list":
+            return """
+            usage: incentive list [--region R] [--year Y] [--policies DIR]
+
+            The policies and rules in force, with their citations (issuer, 文号, date, URL), regions and
+            windows. A region code selects the policies that cover it: 100000 (national), 330000
+            (province), 330700 (city) and the county itself.
+
+            examples:
+              incentive list --region 330726 --year 2020
+              incentive list --region 330521
+            """
+        case "eval":
+            return """
+            usage: incentive eval EXPR [--input JSON] [--year Y]
+
+            Evaluates one expression of the policy language against named JSON values, exactly, and prints
+            the value as JSON: 0.3, true, "text", null when undetermined (an absent value, division by zero).
+
+            examples:
+              incentive eval '0.1 + 0.2'
+              incentive eval 'min(12% * rd, 300万)' --input '{"rd": 30000000}'
+              incentive eval 'x in (1..5]' --input '{"x": 5}'
+              incentive eval 'rd / revenue >= 5%' --input '{"rd": "212000", "revenue": "4600000"}'
+            """
+        default:
+            return overview
+        }
+    }
+}

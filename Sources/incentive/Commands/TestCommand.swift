@@ -1,0 +1,20 @@
+import Foundation
+import IncentiveEngine
+import PolicyLanguage
+
+/// `incentive test [DIR]`: runs the test cases written next to the policies.
+enum TestCommand {
+    static func run(_ arguments: [String]) throws -> Int32 {
+        let args = try Arguments(arguments, valued: ["policies"], flags: ["help", "verbose"])
+        if args.has("help") {
+            Console.print(Help.text(for: "test"))
+            return 0
+        }
+        let loaded = PolicyStore.load(args.positional.first ?? args.value("policies"))
+        let report = PolicyTestRunner(policies: loaded.policies).run()
+        for failure in report.failures { Console.print("FAIL \(failure)") }
+        if args.has("verbose") { for name in report.passedCases { Console.print("ok   \(name)") } }
+        Console.print("\(report.passed) passed, \(report.failed) failed")
+        return report.failed == 0 ? 0 : 1
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import IncentiveEngine
+import PolicyLanguage
+
+/// Where the policies come from: `--policies DIR`, or the `Policies/` bundled into the binary at
+/// build time, so an installed `incentive` works from any directory.
+enum PolicyStore {
+    struct Loaded {
+        let policies: CheckedPolicySet
+        let digest: String
+    }
+
+    static func sources(_ path: String?) throws -> [SourceFile] {
+        if let path { return try PolicyLoader.sources(inDirectory: path) }
+        return BundledPolicySources.files.map { SourceFile(name: $0.path, text: $0.text) }
+    }
+
+    /// Loads and checks, or prints the diagnostics and exits 3.
+    static func load(_ path: String?) -> Loaded {
+        let files: [SourceFile]
+        do {
+            files = try sources(path)
+        } catch {
+            Console.error("incentive: \(error)")
+            exit(3)
+        }
+        switch PolicyLoader.load(sources: files) {
+        case .success(let set):
+            return Loaded(policies: set, digest: PolicySetDigest.digest(of: set.sources))
+        case .failure(let failure):
+            Console.error(failure.rendered)
+            Console.error("\nincentive: \(failure.diagnostics.count) error\(failure.diagnostics.count == 1 ? "" : "s") in the policies\(path.map { " at \($0)" } ?? " bundled with this build")")
+            exit(3)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// `incentive <command> [options]`. The CLI reads files, calls the engine and renders; it holds no
+/// policy logic.
+let commands: [String: ([String]) throws -> Int32] = [
+    "estimate": EstimateCommand.run,
+    "explain": ExplainCommand.run,
+    "check": CheckCommand.run,
+    "test": TestCommand.run,
+    "list": ListCommand.run,
+    "eval": EvalCommand.run,
+]
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+guard let command = arguments.first, !["-h", "--help", "help"].contains(command) || arguments.count > 1 else {
+    Console.print(Help.overview)
+    exit(arguments.isEmpty ? 2 : 0)
+}
+if command == "help" || command == "-h" || command == "--help" {
+    Console.print(Help.text(for: arguments[1]))
+    exit(0)
+}
+guard let run = commands[command] else {
+    Console.error("incentive: unknown command '\(command)'; commands: \(commands.keys.sorted().joined(separator: ", "))\nrun 'incentive help' for usage")
+    exit(2)
+}
+do {
+    exit(try run(Array(arguments.dropFirst())))
+} catch let error as Arguments.UsageError {
+    Console.error("incentive \(command): \(error.message)\nrun 'incentive help \(command)' for usage")
+    exit(2)
+} catch {
+    Console.error("incentive \(command): \(error)")
+    exit(1)
+}
