@@ -6,9 +6,12 @@ import PolicyLanguage
 /// evaluated alone, an enterprise's pooled amounts are reported before the pool.
 public struct Evaluator: Sendable {
     public let policies: CheckedPolicySet
+    /// Whether to look for near misses of ineligible rules (re-evaluations: off for large batches).
+    public var findsNearMisses: Bool
 
-    public init(policies: CheckedPolicySet) {
+    public init(policies: CheckedPolicySet, findsNearMisses: Bool = true) {
         self.policies = policies
+        self.findsNearMisses = findsNearMisses
     }
 
     /// Indices of the rules in force for a region in a year: the policy covers the region and the
@@ -32,7 +35,11 @@ public struct Evaluator: Sendable {
             let rule = policies.rules[index]
             let applicable = vetoes.filter { $0.targets.contains(rule.id) }
             let evaluation = RuleEvaluation(policies: policies, rule: rule, profile: profile, year: year, rank: rank?(rule))
-            results.append(evaluation.evaluate(vetoes: applicable))
+            var outcome = evaluation.evaluate(vetoes: applicable)
+            if findsNearMisses, outcome.status == .ineligible, rule.kind != .penalty {
+                outcome.nearMisses = NearMissFinder(policies: policies, rule: rule, profile: profile, year: year, vetoes: applicable).find(for: outcome)
+            }
+            results.append(outcome)
         }
         var estimate = Estimate(year: year, creditCode: profile.creditCode, name: profile.name, region: profile.region,
                                 results: results, vetoes: vetoes, obligations: [])

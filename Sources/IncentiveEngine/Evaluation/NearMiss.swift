@@ -12,6 +12,8 @@ public struct NearMiss: Sendable, Hashable {
     public var amount: ExactDecimal?
     /// `--set` arguments that apply the change.
     public var set: [String]
+    /// Whether this change alone makes the rule eligible (other conditions may fail too).
+    public var sufficient = false
 
     public var difference: ExactDecimal { needed.subtracting(current) ?? .zero }
 }

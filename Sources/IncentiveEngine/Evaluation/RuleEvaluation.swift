@@ -54,7 +54,7 @@ struct RuleEvaluation {
         } else if let amountExpr = rule.amount {
             computeAmount(amountExpr, &evaluator, into: &outcome)
         } else {
-            outcome.reasons = ["all conditions hold"]
+            outcome.reasons = [rule.kind == .info ? "information only: no computable text" : "all conditions hold"]
         }
         outcome.provenance = evaluator.provenances.max() ?? rule.provenance
         outcome.explanation = evaluator.explanation

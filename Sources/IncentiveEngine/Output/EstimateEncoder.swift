@@ -66,6 +66,7 @@ public struct EstimateEncoder: Sendable {
             ("needed", .string(miss.needed.description)),
             ("difference", .string(miss.difference.description)),
             ("amount", miss.amount.map { .string($0.description) } ?? .null),
+            ("sufficient", .bool(miss.sufficient)),
             ("set", .array(miss.set.map(JSONValue.string))),
         ])
     }

@@ -56,7 +56,7 @@ public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
     case and = "and", or = "or"
     case coalesce = "??"
 
-    var isComparison: Bool {
+    public var isComparison: Bool {
         switch self {
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual: return true
         default: return false

@@ -1,0 +1,99 @@
+import IncentiveSupport
+import PolicyLanguage
+
+/// Finds, for each failed comparison of an ineligible rule, the value of one numeric fact that
+/// would meet it: the fact must enter the comparison linearly (checked exactly at three points),
+/// and the answer is rounded to the fact's granularity (a fen of money, one whole person) in the
+/// direction that passes. The rule is then re-evaluated with the change: the amount it would give
+/// is reported only when the change alone makes it eligible, so no near miss claims more than it
+/// delivers.
+struct NearMissFinder {
+    let policies: CheckedPolicySet
+    let rule: CheckedRule
+    let profile: Profile
+    let year: Int
+    let vetoes: [VetoOutcome]
+
+    func find(for outcome: RuleOutcome) -> [NearMiss] {
+        guard outcome.status == .ineligible, !vetoes.contains(where: { $0.fired == true }) else { return [] }
+        var misses: [NearMiss] = []
+        for condition in rule.cohort + rule.conditions {
+            guard let reading = outcome.explanation.conditions.first(where: { $0.name == condition.name }), reading.holds == false,
+                  case .binary(let op, let left, let right) = condition.expr.node, op.isComparison else { continue }
+            for (fact, factYear, current) in candidates(read: condition) {
+                guard let needed = solve(op, left, right, fact: fact, year: factYear, current: current) else { continue }
+                var miss = NearMiss(condition: condition.description ?? condition.name, fact: fact.name, year: fact.perYear ? factYear : nil,
+                                    current: current, needed: needed, amount: nil,
+                                    set: [fact.perYear ? "years.\(factYear).\(fact.name)=\(needed)" : "\(fact.name)=\(needed)"])
+                var changed = profile
+                changed.set(fact, year: factYear, to: .number(needed))
+                let retried = RuleEvaluation(policies: policies, rule: rule, profile: changed, year: year).evaluate(vetoes: vetoes)
+                if retried.status == .eligible {
+                    miss.amount = retried.amountBeforeStacking
+                    miss.sufficient = true
+                }
+                misses.append(miss)
+            }
+        }
+        return misses
+    }
+
+    /// The numeric facts a condition reads that are present: the ones a change could move.
+    private func candidates(read condition: CheckedCondition) -> [(FactDecl, Int, ExactDecimal)] {
+        var evaluator = makeEvaluator(profile)
+        _ = evaluator.value(condition.expr)
+        return evaluator.explanation.facts.compactMap { reading in
+            guard let fact = policies.factIndex[reading.fact], [.money, .integer, .number].contains(fact.type),
+                  case .number(let value)? = reading.value else { return nil }
+            return (fact, reading.year ?? year, value)
+        }
+    }
+
+    private func makeEvaluator(_ profile: Profile) -> ExpressionEvaluator {
+        var evaluator = ExpressionEvaluator(policies: policies, profile: profile, year: year)
+        evaluator.versionDateExpr = rule.versionDate
+        evaluator.lets = rule.lets
+        return evaluator
+    }
+
+    /// left − right as a function of the fact's value, or nil where undetermined.
+    private func gap(_ left: CheckedExpr, _ right: CheckedExpr, fact: FactDecl, year factYear: Int, value: ExactDecimal) -> ExactDecimal? {
+        var changed = profile
+        changed.set(fact, year: factYear, to: .number(value))
+        var evaluator = makeEvaluator(changed)
+        guard let l = evaluator.value(left).number, let r = evaluator.value(right).number else { return nil }
+        return l.subtracting(r)
+    }
+
+    private func solve(_ op: BinaryOperator, _ left: CheckedExpr, _ right: CheckedExpr, fact: FactDecl, year factYear: Int, current: ExactDecimal) -> ExactDecimal? {
+        let step = ExactDecimal.one
+        guard let d0 = gap(left, right, fact: fact, year: factYear, value: current),
+              let x1 = current.adding(step), let d1 = gap(left, right, fact: fact, year: factYear, value: x1),
+              let x2 = x1.adding(step), let d2 = gap(left, right, fact: fact, year: factYear, value: x2),
+              let slope = d1.subtracting(d0), !slope.isZero, d2.subtracting(d1) == slope,
+              let shift = d0.dividing(slope), let exact = current.subtracting(shift) else { return nil }
+        // Which way the fact must move to pass, and the smallest step of its unit.
+        let unit = fact.type == .money ? ExactDecimal(numerator: 1, denominator: 100)! : fact.type == .integer ? .one : ExactDecimal(numerator: 1, denominator: 10_000)!
+        let digits = fact.type == .money ? 2 : fact.type == .integer ? 0 : 4
+        let increasing = (op == .greater || op == .greaterOrEqual) == (slope.signum > 0)
+        guard var needed = exact.rounded(scale: digits, increasing ? .up : .down) else { return nil }
+        for _ in 0..<2 where !passes(op, gap(left, right, fact: fact, year: factYear, value: needed)) {
+            needed = (increasing ? needed.adding(unit) : needed.subtracting(unit)) ?? needed
+        }
+        guard passes(op, gap(left, right, fact: fact, year: factYear, value: needed)), needed != current else { return nil }
+        if needed.isNegative, !fact.signed { return nil }
+        return needed
+    }
+
+    private func passes(_ op: BinaryOperator, _ gap: ExactDecimal?) -> Bool {
+        guard let gap else { return false }
+        switch op {
+        case .greater: return gap.signum > 0
+        case .greaterOrEqual: return gap.signum >= 0
+        case .less: return gap.signum < 0
+        case .lessOrEqual: return gap.signum <= 0
+        case .equal: return gap.isZero
+        default: return !gap.isZero
+        }
+    }
+}
