@@ -19,6 +19,7 @@ public struct ProfileIssue: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         let place = location.isEmpty ? "" : "\(location): "
+        if field.isEmpty { return place + expected }
         return "\(place)field '\(field)': \(value.isEmpty ? "missing" : "found \(value)"); expected \(expected)"
     }
 }

@@ -22,8 +22,8 @@ public struct ProfileReader: Sendable {
         do {
             return read(try JSONParser.parse(text))
         } catch {
-            return Result(profile: nil, issues: [ProfileIssue(location: "line \(error.line), column \(error.column)", field: "(document)",
-                                                              value: "", expected: "valid JSON: \(error.message)", fatal: true)])
+            return Result(profile: nil, issues: [ProfileIssue(location: "line \(error.line), column \(error.column)", field: "",
+                                                              value: "", expected: "not valid JSON: \(error.message)", fatal: true)])
         }
     }
 
@@ -72,16 +72,17 @@ public struct ProfileReader: Sendable {
                 continue
             }
             store(member.value, as: fact, field: member.key, at: at(member), into: &staticFacts, issues: &issues)
+            if member.key == "industry", case .text(let code)? = staticFacts["industry"], !Self.isIndustryCode(code) {
+                issues.append(ProfileIssue(location: at(member), field: "industry", value: "\"\(code)\"",
+                                           expected: "a GB/T 4754-2017 code: a section letter A–T, optionally with 2–4 digits (C, C34, C3484)"))
+                staticFacts["industry"] = nil
+            }
         }
         if region.isEmpty, !issues.contains(where: { $0.field == "region" }) {
             issues.append(ProfileIssue(location: location, field: "region", value: "", expected: "a 6-digit administrative division code such as \"330726\"", fatal: true))
         }
         if creditCode.isEmpty, !issues.contains(where: { $0.field == "credit_code" }) {
             issues.append(ProfileIssue(location: location, field: "credit_code", value: "", expected: "an 18-character 统一社会信用代码"))
-        }
-        if let industry = staticFacts["industry"], case .text(let code) = industry, !Self.isIndustryCode(code) {
-            issues.append(ProfileIssue(location: location, field: "industry", value: "\"\(code)\"", expected: "a GB/T 4754-2017 code: a section letter A–T, optionally with 2–4 digits (C, C34, C3484)"))
-            staticFacts["industry"] = nil
         }
         if issues.contains(where: \.fatal) { return Result(profile: nil, issues: issues) }
         return Result(profile: Profile(creditCode: creditCode, name: name, region: region, staticFacts: staticFacts, yearFacts: yearFacts), issues: issues)
