@@ -4,7 +4,7 @@ import IncentiveSupport
 
 /// `incentive estimate PROFILE --year Y`: one enterprise, every rule in force for its region and Y.
 enum EstimateCommand {
-    static let valued: Set<String> = ["year", "format", "lang", "policies", "out"]
+    static let valued: Set<String> = ["year", "format", "lang", "policies", "out", "set"]
     static let flags: Set<String> = ["explain", "help"]
 
     static func run(_ arguments: [String]) throws -> Int32 {
@@ -17,21 +17,39 @@ enum EstimateCommand {
             throw Arguments.UsageError(message: "estimate takes one profile file (JSON); found \(args.positional.count)")
         }
         let year = try args.year(required: true)!
-        let format = try args.choice("format", of: ["table", "json", "md"], default: "table")
+        let format = try args.choice("format", of: ["table", "json", "md", "html"], default: "table")
         let lang = try args.choice("lang", of: ["zh", "en"], default: "zh")
         let loaded = PolicyStore.load(args.value("policies"))
         let (profile, hadIssues) = try ProfileInput.read(args.positional[0], policies: loaded.policies)
-        guard let profile else { return 1 }
-        let estimate = Evaluator(policies: loaded.policies).evaluate(profile, year: year)
-        let output: String
+        guard var profile else { return 1 }
+        let evaluator = Evaluator(policies: loaded.policies)
+        var whatIf: WhatIfRenderer?
+        let edits = try args.values("set").map { text in
+            do throws(ProfileEdit.Problem) { return try ProfileEdit(parsing: text, policies: loaded.policies) } catch { throw Arguments.UsageError(message: error.description) }
+        }
+        if !edits.isEmpty {
+            let before = evaluator.evaluate(profile, year: year)
+            for edit in edits { edit.apply(to: &profile) }
+            whatIf = WhatIfRenderer(labels: Labels(lang: lang), edits: edits, comparison: EstimateComparison(before: before, after: evaluator.evaluate(profile, year: year)))
+        }
+        let estimate = evaluator.evaluate(profile, year: year)
+        let renderer = EstimateRenderer(labels: Labels(lang: lang), digest: loaded.digest, explain: args.has("explain"))
+        var output: String
         switch format {
         case "json":
             let encoder = EstimateEncoder(policySetDigest: loaded.digest, includeExplanation: args.has("explain"))
-            output = JSONWriter.pretty(encoder.encode(estimate))
+            var json = encoder.encode(estimate)
+            if let whatIf, case .object(var members) = json {
+                members.append(JSONMember(key: "what_if", value: whatIf.json()))
+                json = .object(members)
+            }
+            output = JSONWriter.pretty(json)
         case "md":
-            output = EstimateRenderer(labels: Labels(lang: lang), digest: loaded.digest, explain: args.has("explain")).markdown(estimate)
+            output = renderer.markdown(estimate) + (whatIf.map { "\n```\n" + $0.text() + "\n```\n" } ?? "")
+        case "html":
+            output = HTMLReport(labels: Labels(lang: lang), digest: loaded.digest).render(estimate, whatIf: whatIf?.text())
         default:
-            output = EstimateRenderer(labels: Labels(lang: lang), digest: loaded.digest, explain: args.has("explain")).table(estimate)
+            output = renderer.table(estimate) + (whatIf.map { "\n\n" + $0.text() } ?? "")
         }
         try Console.emit(output, to: args.value("out"))
         return hadIssues ? 1 : 0
