@@ -1,13 +1,16 @@
 import IncentiveSupport
+import PolicyLanguage
 
-/// A failed condition and the smallest change of one fact that would meet it, with the amount the
-/// rule would then give ("R&D ratio 4.6% < 5%: 212,000 yuan more R&D in 2023").
+/// A failed condition and a change of one fact that would meet it, in the enterprise's own terms
+/// ("R&D ratio 4.6% < 5%: 212,000 yuan more R&D in 2023"; "certification this year"), with the
+/// amount the rule would then give when the change alone makes it eligible.
 public struct NearMiss: Sendable, Hashable {
     public let condition: String
     public let fact: String
     public let year: Int?
-    public let current: ExactDecimal
-    public let needed: ExactDecimal
+    /// nil when the fact is absent.
+    public let current: Value?
+    public let needed: Value
     /// What the rule would give with the change, when it then becomes eligible.
     public var amount: ExactDecimal?
     /// `--set` arguments that apply the change.
@@ -15,5 +18,19 @@ public struct NearMiss: Sendable, Hashable {
     /// Whether this change alone makes the rule eligible (other conditions may fail too).
     public var sufficient = false
 
-    public var difference: ExactDecimal { needed.subtracting(current) ?? .zero }
+    /// needed − current, for numeric facts.
+    public var difference: ExactDecimal? {
+        guard case .number(let to) = needed, case .number(let from)? = current else { return nil }
+        return to.subtracting(from)
+    }
+
+    /// The value as `--set` writes it (lists `;`-separated, titles `name@year`).
+    static func setText(_ value: Value) -> String {
+        switch value {
+        case .list(let items): return items.map(setText).joined(separator: ";")
+        case .titles(let titles): return titles.map(\.description).joined(separator: ";")
+        case .text(let text): return text
+        default: return value.description
+        }
+    }
 }

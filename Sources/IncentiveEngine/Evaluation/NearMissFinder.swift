@@ -1,10 +1,10 @@
 import IncentiveSupport
 import PolicyLanguage
 
-/// Finds, for each failed comparison of an ineligible rule, the value of one numeric fact that
-/// would meet it: the fact must enter the comparison linearly (checked exactly at three points),
-/// and the answer is rounded to the fact's granularity (a fen of money, one whole person) in the
-/// direction that passes. The rule is then re-evaluated with the change: the amount it would give
+/// Finds, for each failed condition of an ineligible rule, a change of one fact that would meet
+/// it. A number must enter the comparison linearly (checked exactly at three points), and the
+/// answer is rounded to the fact's granularity (a fen of money, one whole person) in the direction
+/// that passes; a boolean is flipped; a title or a certificate of Y is added. The rule is then re-evaluated with the change: the amount it would give
 /// is reported only when the change alone makes it eligible, so no near miss claims more than it
 /// delivers.
 struct NearMissFinder {
@@ -18,15 +18,14 @@ struct NearMissFinder {
         guard outcome.status == .ineligible, !vetoes.contains(where: { $0.fired == true }) else { return [] }
         var misses: [NearMiss] = []
         for condition in rule.cohort + rule.conditions {
-            guard let reading = outcome.explanation.conditions.first(where: { $0.name == condition.name }), reading.holds == false,
-                  case .binary(let op, let left, let right) = condition.expr.node, op.isComparison else { continue }
+            guard let reading = outcome.explanation.conditions.first(where: { $0.name == condition.name }), reading.holds == false else { continue }
             for (fact, factYear, current) in candidates(read: condition) {
-                guard let needed = solve(op, left, right, fact: fact, year: factYear, current: current) else { continue }
+                guard let needed = change(condition, fact: fact, year: factYear, current: current) else { continue }
+                let path = fact.perYear ? "years.\(factYear).\(fact.name)" : fact.name
                 var miss = NearMiss(condition: condition.description ?? condition.name, fact: fact.name, year: fact.perYear ? factYear : nil,
-                                    current: current, needed: needed, amount: nil,
-                                    set: [fact.perYear ? "years.\(factYear).\(fact.name)=\(needed)" : "\(fact.name)=\(needed)"])
+                                    current: current, needed: needed, amount: nil, set: ["\(path)=\(NearMiss.setText(needed))"])
                 var changed = profile
-                changed.set(fact, year: factYear, to: .number(needed))
+                changed.set(fact, year: factYear, to: needed)
                 let retried = RuleEvaluation(policies: policies, rule: rule, profile: changed, year: year).evaluate(vetoes: vetoes)
                 if retried.status == .eligible {
                     miss.amount = retried.amountBeforeStacking
@@ -38,13 +37,58 @@ struct NearMissFinder {
         return misses
     }
 
-    /// The numeric facts a condition reads that are present: the ones a change could move.
-    private func candidates(read condition: CheckedCondition) -> [(FactDecl, Int, ExactDecimal)] {
+    /// The value of one fact that makes the condition hold: solved exactly for numbers in a
+    /// linear comparison; flipped for a boolean; with the title or a certificate of Y added.
+    private func change(_ condition: CheckedCondition, fact: FactDecl, year factYear: Int, current: Value?) -> Value? {
+        switch (fact.type, current) {
+        case (.money, .number(let value)?), (.integer, .number(let value)?), (.number, .number(let value)?):
+            guard case .binary(let op, let left, let right) = condition.expr.node, op.isComparison else { return nil }
+            return solve(op, left, right, fact: fact, year: factYear, current: value).map(Value.number)
+        case (.bool, .bool(let value)?):
+            return holds(condition, fact: fact, year: factYear, value: .bool(!value)) ? .bool(!value) : nil
+        case (.titles, .titles(let titles)?):
+            for name in Self.titleNames(in: condition.expr) where !titles.contains(where: { $0.name == name && $0.effectiveYear == year }) {
+                let added = Value.titles(titles + [Title(name: name, year: year, date: nil)])
+                if holds(condition, fact: fact, year: factYear, value: added) { return added }
+            }
+            return nil
+        case (.list(.date), .list(let dates)?):
+            guard let end = CivilDate.lastDay(ofYear: year), !dates.contains(.date(end)) else { return nil }
+            let added = Value.list(dates + [.date(end)])
+            return holds(condition, fact: fact, year: factYear, value: added) ? added : nil
+        default:
+            return nil
+        }
+    }
+
+    private func holds(_ condition: CheckedCondition, fact: FactDecl, year factYear: Int, value: Value) -> Bool {
+        var changed = profile
+        changed.set(fact, year: factYear, to: value)
+        var evaluator = makeEvaluator(changed)
+        return evaluator.value(condition.expr) == .bool(true)
+    }
+
+    /// Title names a condition asks about: the text constants of its `has_title(…)` calls.
+    static func titleNames(in expr: CheckedExpr) -> [String] {
+        switch expr.node {
+        case .call(.hasTitle, let args):
+            if args.count > 1, case .constant(.text(let name)) = args[1].node { return [name] }
+            return []
+        case .call(_, let items), .list(let items): return items.flatMap(titleNames)
+        case .unary(_, let a): return titleNames(in: a)
+        case .binary(_, let a, let b), .membership(let a, let b, _), .range(let a, let b, _, _): return titleNames(in: a) + titleNames(in: b)
+        case .conditional(let a, let b, let c): return titleNames(in: a) + titleNames(in: b) + titleNames(in: c)
+        case .quantified(_, _, let list, let condition): return titleNames(in: list) + titleNames(in: condition)
+        default: return []
+        }
+    }
+
+    /// The facts a condition reads that are present: the ones a change could move.
+    private func candidates(read condition: CheckedCondition) -> [(FactDecl, Int, Value?)] {
         var evaluator = makeEvaluator(profile)
         _ = evaluator.value(condition.expr)
         return evaluator.explanation.facts.compactMap { reading in
-            guard let fact = policies.factIndex[reading.fact], [.money, .integer, .number].contains(fact.type),
-                  case .number(let value)? = reading.value else { return nil }
+            guard let fact = policies.factIndex[reading.fact], let value = reading.value else { return nil }
             return (fact, reading.year ?? year, value)
         }
     }

@@ -62,9 +62,9 @@ public struct EstimateEncoder: Sendable {
             ("condition", .string(miss.condition)),
             ("fact", .string(miss.fact)),
             ("year", miss.year.map { .number(String($0)) } ?? .null),
-            ("current", .string(miss.current.description)),
-            ("needed", .string(miss.needed.description)),
-            ("difference", .string(miss.difference.description)),
+            ("current", miss.current.map(Self.encodeNearMissValue) ?? .null),
+            ("needed", Self.encodeNearMissValue(miss.needed)),
+            ("difference", miss.difference.map { .string($0.description) } ?? .null),
             ("amount", miss.amount.map { .string($0.description) } ?? .null),
             ("sufficient", .bool(miss.sufficient)),
             ("set", .array(miss.set.map(JSONValue.string))),
@@ -113,6 +113,12 @@ public struct EstimateEncoder: Sendable {
                 .object([("step", .string(step.label)), ("detail", .string(step.detail)), ("value", .string(step.value))])
             })),
         ])
+    }
+
+    /// Near-miss values: numbers as decimal strings, like amounts; the rest as `encodeValue`.
+    static func encodeNearMissValue(_ value: Value) -> JSONValue {
+        if case .number(let n) = value { return .string(n.description) }
+        return encodeValue(value)
     }
 
     /// A value as JSON: numbers as JSON numbers (exact text), dates and text as strings.

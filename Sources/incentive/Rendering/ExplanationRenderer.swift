@@ -31,7 +31,7 @@ struct ExplanationRenderer {
         }
         for reason in result.reasons { lines.append("├─ \(reason)") }
         for miss in result.nearMisses {
-            lines.append("├─ \(labels.english ? "near miss" : "差距"): \(miss.fact)\(miss.year.map { " (\($0))" } ?? "") \(miss.current) → \(miss.needed)"
+            lines.append("├─ \(labels.english ? "near miss" : "差距"): \(miss.fact)\(miss.year.map { " (\($0))" } ?? "") \(miss.current.map(\.description) ?? "—") → \(miss.needed)"
                          + (miss.amount.map { " ⇒ \(Text.money($0, digits: result.digits))" } ?? ""))
         }
         lines.append("└─ \(labels.english ? "provenance" : "数据来源"): \(labels.provenance(result.provenance))")

@@ -117,7 +117,7 @@ struct HTMLReport {
             html += "</td><td><span class=\"status \(result.status.rawValue)\">\(e(labels.status(result.status)))</span></td>"
             html += "<td class=\"amount\">\(amount)</td><td><div class=\"why\">\(e(result.reasons.joined(separator: "; ")))</div>"
             for miss in result.nearMisses {
-                let change = "\(miss.fact)\(miss.year.map { " (\($0))" } ?? ""): \(miss.current) → \(miss.needed)"
+                let change = "\(miss.fact)\(miss.year.map { " (\($0))" } ?? ""): \(miss.current.map(\.description) ?? "—") → \(miss.needed)"
                 let gives = miss.amount.map { " ⇒ ¥" + Text.money($0, digits: result.digits) } ?? ""
                 html += "<div class=\"near\">\(e(labels.english ? "near miss" : "差距")) · \(e(miss.condition)): \(e(change))\(e(gives))</div>"
             }
