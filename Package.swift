@@ -5,7 +5,7 @@ import PackageDescription
 /// (text → checked policy set) → IncentiveEngine (profiles, evaluation, explanations) → incentive (CLI).
 let package = Package(
     name: "incentive",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "IncentiveEngine", targets: ["IncentiveEngine"]),
         .library(name: "PolicyLanguage", targets: ["PolicyLanguage"]),

@@ -100,7 +100,8 @@ public struct Evaluator: Sendable {
                 }
                 if !pending.isEmpty {
                     outcome.status = .undetermined
-                    outcome.reasons.append("may rise: \(pending.joined(separator: ", ")) not yet decided")
+                    outcome.reasons.append(Reason(english: "may rise: \(pending.joined(separator: ", ")) not yet decided",
+                                                  chinese: "可能增加：\(pending.joined(separator: "、")) 尚待确定"))
                 }
             }
             outcome.explanation = evaluator.explanation

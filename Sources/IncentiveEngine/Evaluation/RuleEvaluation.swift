@@ -22,7 +22,7 @@ struct RuleEvaluation {
         var outcome = RuleOutcome(rule: rule.id, title: rule.title, kind: rule.kind, status: .eligible, amount: nil, amountBeforeStacking: nil,
                                   amountBeforePool: nil, upperBound: rule.decl.upTo, reasons: [], missing: [], needsCohort: false,
                                   provenance: rule.provenance, explanation: Explanation(), nearMisses: [], digits: rule.roundingDigits)
-        var failed: [String] = [], unknown: [String] = []
+        var failed: [Reason] = [], unknown: [Reason] = []
         for (index, condition) in (rule.cohort + rule.conditions).enumerated() {
             let (holds, reason) = Self.check(condition, &evaluator, isCohort: index < rule.cohort.count)
             switch holds {
@@ -36,13 +36,16 @@ struct RuleEvaluation {
         let openVetoes = vetoes.filter { $0.fired == nil }
         if !failed.isEmpty {
             outcome.status = .ineligible
-            outcome.reasons = failed + firedVetoes.map { "also vetoed by \($0.id) (\($0.title))" }
+            outcome.reasons = failed + firedVetoes.map { Reason(english: "also vetoed by \($0.id) (\($0.title))", chinese: "且被一票否决：\($0.id)（\($0.title)）") }
         } else if !firedVetoes.isEmpty {
             outcome.status = .ineligible
-            outcome.reasons = firedVetoes.map { "vetoed by \($0.id) (\($0.title))" }
+            outcome.reasons = firedVetoes.map { Reason(english: "vetoed by \($0.id) (\($0.title))", chinese: "一票否决：\($0.id)（\($0.title)）") }
         } else if !unknown.isEmpty || !openVetoes.isEmpty {
             outcome.status = .undetermined
-            outcome.reasons = unknown + openVetoes.map { "veto \($0.id) (\($0.title)) may apply: \(Self.missingText($0.explanation))" }
+            outcome.reasons = unknown + openVetoes.map {
+                Reason(english: "veto \($0.id) (\($0.title)) may apply: missing \(Self.absentFacts($0.explanation))",
+                       chinese: "可能适用一票否决 \($0.id)（\($0.title)）：缺少 \(Self.absentFacts($0.explanation))")
+            }
             outcome.missing = evaluator.missing
             outcome.needsCohort = evaluator.missing.contains("cohort")
             for veto in openVetoes {
@@ -54,7 +57,8 @@ struct RuleEvaluation {
         } else if let amountExpr = rule.amount {
             computeAmount(amountExpr, &evaluator, into: &outcome)
         } else {
-            outcome.reasons = [rule.kind == .info ? "information only: no computable text" : "all conditions hold"]
+            outcome.reasons = [rule.kind == .info ? Reason(english: "information only: no computable text", chinese: "仅供参考：无可计算的条文")
+                                                  : Reason(english: "all conditions hold", chinese: "全部条件满足")]
         }
         outcome.provenance = evaluator.provenances.max() ?? rule.provenance
         outcome.explanation = evaluator.explanation
@@ -62,7 +66,7 @@ struct RuleEvaluation {
     }
 
     /// Evaluates a condition, records it in the explanation, and says why it failed or is unknown.
-    static func check(_ condition: CheckedCondition, _ evaluator: inout ExpressionEvaluator, isCohort: Bool = false) -> (Bool?, String) {
+    static func check(_ condition: CheckedCondition, _ evaluator: inout ExpressionEvaluator, isCohort: Bool = false) -> (Bool?, Reason) {
         let factsBefore = evaluator.explanation.facts.count
         let missingBefore = evaluator.missing.count
         let value = evaluator.value(condition.expr)
@@ -74,14 +78,21 @@ struct RuleEvaluation {
             name: condition.name, description: condition.description, expression: condition.expr.text, holds: holds, values: read))
         let label = condition.description.map { "\($0) [\(condition.expr.text)]" } ?? "[\(condition.expr.text)]"
         let values = read.isEmpty ? "" : " with " + read.joined(separator: ", ")
+        let valuesZh = read.isEmpty ? "" : "，其中 " + read.joined(separator: "，")
         switch holds {
         case true?: return (true, "")
-        case false?: return (false, "\(isCohort ? "not in the cohort: " : "")condition \(condition.name) fails: \(label)\(values)")
+        case false?:
+            return (false, Reason(english: "\(isCohort ? "not in the cohort: " : "")condition \(condition.name) fails: \(label)\(values)",
+                                  chinese: "\(isCohort ? "不在评比范围：" : "")不满足条件 \(condition.name)：\(label)\(valuesZh)"))
         case nil:
-            let missing = evaluator.missing[missingBefore...]
-            let why = missing.contains("cohort") ? "needs the cohort (ranked among the enterprises evaluated together)"
-                : missing.isEmpty ? "cannot be decided" : "missing " + missing.joined(separator: ", ")
-            return (nil, "condition \(condition.name) undetermined: \(label): \(why)")
+            let missing = Array(evaluator.missing[missingBefore...])
+            if missing.contains("cohort") {
+                return (nil, Reason(english: "condition \(condition.name) undetermined: \(label): needs the cohort (ranked among the enterprises evaluated together)",
+                                    chinese: "条件 \(condition.name) 待定：\(label)：需在全体申报企业中排名（批量评估）"))
+            }
+            let list = missing.joined(separator: ", ")
+            return (nil, Reason(english: "condition \(condition.name) undetermined: \(label): " + (missing.isEmpty ? "cannot be decided" : "missing \(list)"),
+                                chinese: "条件 \(condition.name) 待定：\(label)：" + (missing.isEmpty ? "无法判定" : "缺少 \(list)")))
         }
     }
 
@@ -90,9 +101,8 @@ struct RuleEvaluation {
         return value.description
     }
 
-    static func missingText(_ explanation: Explanation) -> String {
-        let absent = explanation.facts.filter { $0.value == nil }.map { reading in reading.year.map { "\(reading.fact) of \($0)" } ?? reading.fact }
-        return absent.isEmpty ? "undetermined" : "missing " + absent.joined(separator: ", ")
+    static func absentFacts(_ explanation: Explanation) -> String {
+        explanation.facts.filter { $0.value == nil }.map { reading in reading.year.map { "\(reading.fact) of \($0)" } ?? reading.fact }.joined(separator: ", ")
     }
 
     /// Formula → cap → floor → rounding, each a step of the explanation.
@@ -102,19 +112,21 @@ struct RuleEvaluation {
             outcome.status = .undetermined
             let missing = Array(evaluator.missing[missingBefore...])
             outcome.missing = missing
-            outcome.reasons = ["amount \(amountExpr.text) cannot be computed: " + (missing.isEmpty ? "undetermined" : "missing " + missing.joined(separator: ", "))]
+            let list = missing.joined(separator: ", ")
+            outcome.reasons = [Reason(english: "amount \(amountExpr.text) cannot be computed: " + (missing.isEmpty ? "undetermined" : "missing \(list)"),
+                                      chinese: "金额 \(amountExpr.text) 无法计算：" + (missing.isEmpty ? "待定" : "缺少 \(list)"))]
             return
         }
         evaluator.explanation.steps.append(Explanation.Step(label: "amount", detail: amountExpr.text, value: amount.description))
         if let capExpr = rule.cap {
             guard let cap = evaluator.value(capExpr).number else {
                 outcome.status = .undetermined
-                outcome.reasons = ["cap \(capExpr.text) cannot be computed"]
+                outcome.reasons = [Reason(english: "cap \(capExpr.text) cannot be computed", chinese: "上限 \(capExpr.text) 无法计算")]
                 return
             }
             if amount > cap {
                 evaluator.explanation.steps.append(Explanation.Step(label: "cap", detail: "\(amount) > cap \(capExpr.text) = \(cap)", value: cap.description))
-                outcome.reasons.append("capped at \(cap)")
+                outcome.reasons.append(Reason(english: "capped at \(cap)", chinese: "按上限 \(cap) 封顶"))
                 amount = cap
             } else {
                 evaluator.explanation.steps.append(Explanation.Step(label: "cap", detail: "\(amount) ≤ cap \(capExpr.text) = \(cap)", value: amount.description))

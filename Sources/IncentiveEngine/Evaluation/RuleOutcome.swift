@@ -18,7 +18,7 @@ public struct RuleOutcome: Sendable, Hashable {
     /// The amount after stacking and limits, before a pool scaled it (cohort only).
     public var amountBeforePool: ExactDecimal?
     public var upperBound: Bool
-    public var reasons: [String]
+    public var reasons: [Reason]
     /// Facts that are absent and needed ("rd_expense of 2023"), or "cohort".
     public var missing: [String]
     public var needsCohort: Bool
@@ -37,7 +37,7 @@ public struct ObligationOutcome: Sendable, Hashable {
     public let title: String
     public var amount: ExactDecimal?
     public var status: RuleOutcome.Status
-    public var reasons: [String]
+    public var reasons: [Reason]
     public var explanation: Explanation
     public var digits: Int?
 }

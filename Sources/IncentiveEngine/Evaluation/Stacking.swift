@@ -24,7 +24,9 @@ struct Stacking {
         for pool in policies.pools {
             for member in pool.members.compactMap({ position[policies.rules[$0].id] }) where estimate.results[member].status == .eligible {
                 estimate.results[member].amountBeforePool = estimate.results[member].amount
-                estimate.results[member].reasons.append("subject to pool \(pool.decl.id) (\(pool.decl.title), \(pool.size.formatted(scale: 0))): scaled only when the cohort's demand exceeds it")
+                estimate.results[member].reasons.append(Reason(
+                    english: "subject to pool \(pool.decl.id) (\(pool.decl.title), \(pool.size.formatted(scale: 0))): scaled only when the cohort's demand exceeds it",
+                    chinese: "受资金池 \(pool.decl.id)（\(pool.decl.title)，\(pool.size.formatted(scale: 0)) 元）约束：全体申报超出时按比例核减"))
             }
         }
     }
@@ -41,10 +43,12 @@ struct Stacking {
         for member in members where results[member].status == .eligible {
             if member != winner {
                 results[member].amount = .zero
-                results[member].reasons.append("superseded by \(results[winner!].rule) in group \(group.decl.id) (就高不重复)")
+                results[member].reasons.append(Reason(english: "superseded by \(results[winner!].rule) in group \(group.decl.id) (highest only)",
+                                                      chinese: "就高不重复：由 \(results[winner!].rule) 取代（\(group.decl.id)）"))
             }
             for other in open {
-                results[member].reasons.append("\(other) may still supersede it in group \(group.decl.id) (就高不重复)")
+                results[member].reasons.append(Reason(english: "\(other) may still supersede it in group \(group.decl.id) (highest only)",
+                                                      chinese: "就高不重复：\(other) 尚待确定，可能取代本项（\(group.decl.id)）"))
             }
         }
     }
@@ -57,7 +61,8 @@ struct Stacking {
         guard let scaled = Apportionment.scale(amounts, to: cap, digits: paying.map { results[$0].digits ?? 0 }.min() ?? 0) else { return }
         for (offset, member) in paying.enumerated() where scaled[offset] != amounts[offset] {
             results[member].amount = scaled[offset]
-            results[member].reasons.append("scaled by \(label): total limited to \(cap.formatted(scale: 0))")
+            results[member].reasons.append(Reason(english: "scaled by \(label): total limited to \(cap.formatted(scale: 0))",
+                                                  chinese: "按 \(label) 核减：合计不超过 \(cap.formatted(scale: 0)) 元"))
         }
     }
 }

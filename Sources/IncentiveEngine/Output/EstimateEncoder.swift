@@ -44,7 +44,7 @@ public struct EstimateEncoder: Sendable {
             ("amount", result.status == .eligible ? Self.amount(result.amount, digits: result.digits) : .null),
             ("amount_before_stacking", result.status == .eligible ? Self.amount(result.amountBeforeStacking, digits: result.digits) : .null),
             ("upper_bound", .bool(result.upperBound)),
-            ("reasons", .array(result.reasons.map(JSONValue.string))),
+            ("reasons", .array(result.reasons.map { .string($0.english) })),
             ("missing", .array(result.missing.map(JSONValue.string))),
             ("needs_cohort", .bool(result.needsCohort)),
             ("provenance", .string(result.provenance.rawValue)),
@@ -86,7 +86,7 @@ public struct EstimateEncoder: Sendable {
             ("title", .string(obligation.title)),
             ("status", .string(obligation.status.rawValue)),
             ("amount", Self.amount(obligation.amount, digits: obligation.digits)),
-            ("reasons", .array(obligation.reasons.map(JSONValue.string))),
+            ("reasons", .array(obligation.reasons.map { .string($0.english) })),
         ]
         if includeExplanation { members.append(("explanation", encode(obligation.explanation))) }
         return .object(members)

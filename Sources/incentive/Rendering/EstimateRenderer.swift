@@ -18,7 +18,7 @@ struct EstimateRenderer {
     }
 
     private func why(_ result: RuleOutcome) -> String {
-        var why = result.reasons.first ?? ""
+        var why = result.reasons.first?.text(english: labels.english) ?? ""
         if result.status == .undetermined, !result.missing.isEmpty {
             why = result.needsCohort ? (labels.english ? "needs the cohort (batch)" : "需要全体申报企业（批量评估）")
                 : "\(labels.missing) " + result.missing.joined(separator: ", ")

@@ -29,7 +29,7 @@ struct ExplanationRenderer {
         for step in e.steps {
             lines.append("├─ \(step.label): \(step.detail) = \(step.value)")
         }
-        for reason in result.reasons { lines.append("├─ \(reason)") }
+        for reason in result.reasons { lines.append("├─ \(reason.text(english: labels.english))") }
         for miss in result.nearMisses {
             lines.append("├─ \(labels.english ? "near miss" : "差距"): \(miss.fact)\(miss.year.map { " (\($0))" } ?? "") \(miss.current.map(\.description) ?? "—") → \(miss.needed)"
                          + (miss.amount.map { " ⇒ \(Text.money($0, digits: result.digits))" } ?? ""))

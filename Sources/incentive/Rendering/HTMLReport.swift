@@ -61,7 +61,7 @@ struct HTMLReport {
             html += "<h2>\(e(labels.obligations))</h2>\n<ul class=\"obligations\">\n"
             for obligation in estimate.obligations {
                 html += "<li><code>\(e(obligation.id))</code> \(e(obligation.title)): <strong>\(e(Text.money(obligation.amount, digits: obligation.digits)))</strong>"
-                html += obligation.reasons.isEmpty ? "" : " <span class=\"why\">\(e(obligation.reasons.joined(separator: "; ")))</span>"
+                html += obligation.reasons.isEmpty ? "" : " <span class=\"why\">\(e(obligation.reasons.map { $0.text(english: labels.english) }.joined(separator: "; ")))</span>"
                 html += "</li>\n"
             }
             html += "</ul>\n"
@@ -115,7 +115,7 @@ struct HTMLReport {
             html += "<tr data-rule=\"\(e(result.rule))\"><td><code>\(e(result.rule))</code></td><td>\(e(result.title))"
             if let article = result.explanation.article { html += "<div class=\"why\">\(e(article))</div>" }
             html += "</td><td><span class=\"status \(result.status.rawValue)\">\(e(labels.status(result.status)))</span></td>"
-            html += "<td class=\"amount\">\(amount)</td><td><div class=\"why\">\(e(result.reasons.joined(separator: "; ")))</div>"
+            html += "<td class=\"amount\">\(amount)</td><td><div class=\"why\">\(e(result.reasons.map { $0.text(english: labels.english) }.joined(separator: "; ")))</div>"
             for miss in result.nearMisses {
                 let change = "\(miss.fact)\(miss.year.map { " (\($0))" } ?? ""): \(miss.current.map(\.description) ?? "—") → \(miss.needed)"
                 let gives = miss.amount.map { " ⇒ ¥" + Text.money($0, digits: result.digits) } ?? ""

@@ -1,0 +1,24 @@
+/// Why an outcome is what it is, phrased in English and in Chinese so every human-facing output
+/// can follow `--lang`. JSON carries the English text. A plain string literal (interpolated or
+/// not) is a reason with one text for both languages.
+public struct Reason: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringInterpolation {
+    public let english: String
+    public let chinese: String
+
+    public init(english: String, chinese: String) {
+        self.english = english
+        self.chinese = chinese
+    }
+
+    public init(stringLiteral value: String) {
+        self.init(english: value, chinese: value)
+    }
+
+    public init(stringInterpolation: DefaultStringInterpolation) {
+        self.init(stringLiteral: String(stringInterpolation: stringInterpolation))
+    }
+
+    public var description: String { english }
+
+    public func text(english useEnglish: Bool) -> String { useEnglish ? english : chinese }
+}
