@@ -82,7 +82,8 @@ extension Checker {
             let r = checkExpression(right, &context)
             let type = binaryType(op, l, r, at: expr.range)
             if op == .divide || op == .remainder, let divisor = constantValue(r)?.number, divisor.isZero {
-                report("check.division-by-zero", "division by zero", at: right.range)
+                // A warning: evaluation gives null (undetermined), as a division by a zero fact does.
+                diagnostics.append(Diagnostic("check.division-by-zero", "division by zero: the value is always null (undetermined)", at: right.range, severity: .warning))
             }
             return make(.binary(op, l, r), type)
         case .conditional(let condition, let then, let otherwise):

@@ -103,7 +103,7 @@ enum Help {
               incentive eval '0.1 + 0.2'
               incentive eval 'min(12% * rd, 300万)' --input '{"rd": 30000000}'
               incentive eval 'x in (1..5]' --input '{"x": 5}'
-              incentive eval 'rd / revenue >= 5%' --input '{"rd": "212000", "revenue": "4600000"}'
+              incentive eval 'rd / revenue >= 5%' --input '{"rd": 230000, "revenue": 4600000}'
             """
         default:
             return overview

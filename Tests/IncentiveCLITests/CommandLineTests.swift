@@ -1,0 +1,103 @@
+import Foundation
+import IncentiveSupport
+import Testing
+
+/// The CLI contract of design.md: exit codes (0 ok, 1 bad input, 2 usage, 3 policy errors), help
+/// with real examples, `eval` printing JSON values, `check` diagnostics with file:line:col.
+@Suite struct CommandLineTests {
+    struct ExitCase: CustomTestStringConvertible, Sendable {
+        let arguments: [String]
+        let status: Int32
+        let stderrContains: String
+        var testDescription: String { "incentive \(arguments.joined(separator: " ")) exits \(status)" }
+    }
+
+    @Test("exit codes follow design.md", arguments: [
+        ExitCase(arguments: ["estimate", "Examples/pujiang-precision.json", "--year", "2020"], status: 0, stderrContains: ""),
+        ExitCase(arguments: ["estimate", "Examples/pujiang-precision.json"], status: 2, stderrContains: "missing --year"),
+        ExitCase(arguments: ["estimate", "Examples/pujiang-precision.json", "--year", "20x0"], status: 2, stderrContains: "is not a year"),
+        ExitCase(arguments: ["estimate", "Examples/pujiang-precision.json", "--year", "2020", "--format", "xml"], status: 2, stderrContains: "is not one of"),
+        ExitCase(arguments: ["estimate", "Examples/pujiang-precision.json", "--year", "2020", "--colour"], status: 2, stderrContains: "unknown option '--colour'"),
+        ExitCase(arguments: ["estimate", "Examples/nope.json", "--year", "2020"], status: 2, stderrContains: "no such file"),
+        ExitCase(arguments: ["estimate", "Tests/IncentiveEngineTests/Profiles/bad-fields.json", "--year", "2023"], status: 1, stderrContains: "line 15: field 'years.2023.rd_expense'"),
+        ExitCase(arguments: ["estimate", "Tests/IncentiveEngineTests/Profiles/bad-region.json", "--year", "2023"], status: 1, stderrContains: "cannot be evaluated"),
+        ExitCase(arguments: ["estimate", "Examples/pujiang-precision.json", "--year", "2020", "--set", "years.2020.rd_expens=1"], status: 2, stderrContains: "did you mean 'rd_expense'"),
+        ExitCase(arguments: ["frobnicate"], status: 2, stderrContains: "unknown command 'frobnicate'"),
+        ExitCase(arguments: ["check", "Tests/PolicyLanguageTests/NoSuchDir"], status: 3, stderrContains: "no such directory"),
+        ExitCase(arguments: ["explain", "Examples/pujiang-precision.json", "pujiang.rd-rewrd", "--year", "2020"], status: 2, stderrContains: "did you mean 'pujiang.rd-reward'"),
+        ExitCase(arguments: ["eval", "1 +"], status: 3, stderrContains: "error[parse.unexpected-token]"),
+    ])
+    func exitCodes(_ example: ExitCase) throws {
+        let result = try ExamplesTests.run(example.arguments)
+        #expect(result.status == example.status, "stderr: \(result.stderr)")
+        if !example.stderrContains.isEmpty { #expect(result.stderr.contains(example.stderrContains), "stderr: \(result.stderr)") }
+    }
+
+    @Test func aBadPolicyDirectoryExitsThreeWithLocatedDiagnostics() throws {
+        let dir = NSTemporaryDirectory() + "incentive-bad-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "fact revenue: money per-year \"收入\" \"revenue\"\npolicy p \"t\" {\n  region 330726\n  rule r \"r\" { kind cash when c: revenu > 0 amount revenue + 5% }\n}\n"
+            .write(toFile: dir + "/bad.policy", atomically: true, encoding: .utf8)
+        let result = try ExamplesTests.run(["check", dir])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("bad.policy:4:34: error[check.unknown-name]: unknown name 'revenu'"), "\(result.stderr)")
+        #expect(result.stderr.contains("help: did you mean 'revenue'?"))
+        #expect(result.stderr.contains("bad.policy:4:52: error[check.unit-mismatch]: cannot add money and percent"), "\(result.stderr)")
+        let estimate = try ExamplesTests.run(["estimate", "Examples/pujiang-precision.json", "--year", "2020", "--policies", dir])
+        #expect(estimate.status == 3)
+    }
+
+    struct EvalCase: CustomTestStringConvertible, Sendable {
+        let expression: String
+        let input: String?
+        let output: String
+        var testDescription: String { "\(expression) → \(output)" }
+    }
+
+    @Test("eval prints the value as JSON", arguments: [
+        EvalCase(expression: "0.1 + 0.2", input: nil, output: "0.3"),
+        EvalCase(expression: "12% * 20000000", input: nil, output: "2400000"),
+        EvalCase(expression: "min(12% * rd, 300万)", input: #"{"rd": 30000000}"#, output: "3000000"),
+        EvalCase(expression: "rd / revenue >= 5%", input: #"{"rd": 229999.99, "revenue": 4600000}"#, output: "false"),
+        EvalCase(expression: "rd / revenue >= 5%", input: #"{"rd": 230000, "revenue": 4600000}"#, output: "true"),
+        EvalCase(expression: "x in (1..5]", input: #"{"x": 5}"#, output: "true"),
+        EvalCase(expression: "1 / 0", input: nil, output: "null"),
+        EvalCase(expression: "missing ?? 7", input: #"{"missing": null}"#, output: "7"),
+        EvalCase(expression: "1 / 3", input: nil, output: "0.3333333333333333333333333333"),
+    ])
+    func eval(_ example: EvalCase) throws {
+        let result = try ExamplesTests.run(["eval", example.expression] + (example.input.map { ["--input", $0] } ?? []))
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout == example.output + "\n")
+    }
+
+    @Test("every command has help with an example that names the bundled files", arguments: ["estimate", "explain", "check", "test", "list", "eval"])
+    func help(command: String) throws {
+        let result = try ExamplesTests.run(["help", command])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("usage: incentive \(command)"))
+        #expect(result.stdout.contains("incentive \(command) "), "an example line")
+        let dashed = try ExamplesTests.run([command, "--help"])
+        #expect(dashed.stdout == result.stdout)
+    }
+
+    @Test func listShowsCitationsAndOnlyTheRegionsRules() throws {
+        let result = try ExamplesTests.run(["list", "--region", "330726", "--year", "2020"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("pujiang.hte-award"))
+        #expect(result.stdout.contains("cn.rd-super-deduction"))
+        #expect(result.stdout.contains("财税〔2015〕119号"))
+        #expect(!result.stdout.contains("deqing."))
+        #expect(result.stdout.hasPrefix("policy set sha256:"))
+    }
+
+    @Test func outputIsWrittenAtomicallyToTheNamedFile() throws {
+        let path = NSTemporaryDirectory() + "incentive-\(UUID().uuidString).json"
+        let result = try ExamplesTests.run(["estimate", "Examples/deqing-no-rd.json", "--year", "2023", "--format", "json", "--out", path])
+        #expect(result.status == 0 && result.stdout.isEmpty)
+        let json = try JSONParser.parse(String(contentsOfFile: path, encoding: .utf8))
+        #expect(json["year"] == .number("2023"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.contains(".tmp-") && $0.contains((path as NSString).lastPathComponent) }
+        #expect(leftovers.isEmpty)
+    }
+}
