@@ -1,3 +1,5 @@
+import IncentiveSupport
+
 /// Prints diagnostics the way compilers do: `file:line:col: error[code]: message`, the source
 /// line, and a caret line under the span; then a `help:` line with the suggestion.
 public struct DiagnosticRenderer: Sendable {
@@ -40,20 +42,12 @@ public struct DiagnosticRenderer: Sendable {
         for character in line.prefix(column - 1) {
             if character == "\t" {
                 indent += "\t"
-            } else if character.unicodeScalars.first.map(Self.isWide) == true {
+            } else if character.unicodeScalars.first.map(DisplayWidth.isWide) == true {
                 indent += "  "
             } else {
                 indent += " "
             }
         }
         return indent
-    }
-
-    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
-            || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value)
-            || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
-            || (0xFFE0...0xFFE6).contains(value) || (0x20000...0x3FFFD).contains(value)
     }
 }

@@ -36,26 +36,12 @@ extension Checker {
         case .name(let name):
             return resolveName(name, expr: expr, &context, make)
         case .of(let name, let year):
-            guard let fact = lookupFact(name, context) else {
-                reportUnknownName(name, at: expr.range, context)
-                return failed()
-            }
-            guard fact.perYear else {
-                report("check.static-fact-year", "fact '\(name)' is static; it has no value per year", at: expr.range)
-                return failed()
-            }
+            guard let fact = perYearFact(name, at: expr.range, context) else { return failed() }
             let checkedYear = checkExpression(year, &context)
             requireInteger(checkedYear, what: "a year")
             return make(.fact(fact, year: checkedYear), fact.type)
         case .over(let name, let years):
-            guard let fact = lookupFact(name, context) else {
-                reportUnknownName(name, at: expr.range, context)
-                return failed()
-            }
-            guard fact.perYear else {
-                report("check.static-fact-year", "fact '\(name)' is static; it has no value per year", at: expr.range)
-                return failed()
-            }
+            guard let fact = perYearFact(name, at: expr.range, context) else { return failed() }
             let checkedYears = checkExpression(years, &context)
             guard case .range(let element) = checkedYears.type, element == .integer || element == .any else {
                 if checkedYears.type != .any {
@@ -180,6 +166,19 @@ extension Checker {
         if let fact = lookupFact(name, context) { return make(.fact(fact, year: nil), fact.type) }
         reportUnknownName(name, at: expr.range, context)
         return make(.constant(.null), .any)
+    }
+
+    /// A fact that `of` or `over` can take a year of; reports an unknown or static one.
+    private mutating func perYearFact(_ name: String, at range: SourceRange, _ context: ExpressionContext) -> FactDecl? {
+        guard let fact = lookupFact(name, context) else {
+            reportUnknownName(name, at: range, context)
+            return nil
+        }
+        guard fact.perYear else {
+            report("check.static-fact-year", "fact '\(name)' is static; it has no value per year", at: range)
+            return nil
+        }
+        return fact
     }
 
     func lookupFact(_ name: String, _ context: ExpressionContext) -> FactDecl? {

@@ -4,20 +4,11 @@ import IncentiveEngine
 
 /// Small text helpers for terminal tables: display width (CJK counts double) and padding.
 enum Text {
-    static func width(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
-    }
+    static func width(_ text: String) -> Int { DisplayWidth.of(text) }
 
     static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
         let fill = String(repeating: " ", count: max(0, width - self.width(text)))
         return right ? fill + text : text + fill
-    }
-
-    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-            || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
     }
 
     /// A table with a header row, columns padded to their widest cell; `numeric` columns align right.
