@@ -67,6 +67,22 @@ import Testing
         #expect(absent.result("t.large")?.missing.contains("rd_expense of 2023") == true)
     }
 
+    @Test func anEnterpriseLimitScalesItsMembersProRataToExactlyTheCap() throws {
+        let set = InlinePolicies.load("""
+        policy t.limited "测试" { region 330521 provenance official
+          rule t.x "甲" { kind cash tag t-limit when ok: employees >= 0 amount 40万 }
+          rule t.y "乙" { kind cash tag t-limit when ok: employees >= 0 amount 30万 }
+          limit t.cap "单个企业年度奖励上限" { cap 50万 members tag t-limit } }
+        """)
+        let estimate = Evaluator(policies: set).evaluate(InlinePolicies.profile(["employees": .number(.one)]), year: 2023)
+        // 400000 × 5/7 = 285714.29 and 300000 × 5/7 = 214285.71: floors 285714 + 214285 = 499999; the last
+        // yuan goes to the larger remainder (.71).
+        #expect(estimate.result("t.x")?.amount == InlinePolicies.money("285714"))
+        #expect(estimate.result("t.y")?.amount == InlinePolicies.money("214286"))
+        #expect(estimate.result("t.x")?.amountBeforeStacking == InlinePolicies.money("400000"))
+        #expect(estimate.totals[.cash] == InlinePolicies.money("500000"))
+    }
+
     @Test func totalsAddOnlyPaidAmounts() {
         let estimate = evaluate(["rd_expense": .number(ExactDecimal(5)), "revenue": .number(ExactDecimal(0)), "employees": .number(.one)])
         // 60万 (highest group) + 100万 (capped sum group)
