@@ -43,6 +43,10 @@ struct EstimateRenderer {
                 if obligation.status == .undetermined { out += " (\(labels.status(.undetermined)))" }
             }
         }
+        let misses = nearMissLines(estimate)
+        if !misses.isEmpty {
+            out += "\n\n" + (labels.english ? "Near misses:" : "差距（再满足一个条件即可）：") + misses.map { "\n  " + $0 }.joined()
+        }
         if estimate.results.contains(where: { $0.status == .eligible && $0.amount != nil && $0.provenance >= .seed }) {
             out += "\n\n" + footnote
         }
@@ -52,6 +56,25 @@ struct EstimateRenderer {
             }
         }
         return out
+    }
+
+    /// One line per near miss: the condition, the change of one fact, and what the rule would give.
+    func nearMissLines(_ estimate: Estimate) -> [String] {
+        estimate.results.flatMap { result in
+            result.nearMisses.map { miss in
+                let fact = "\(miss.fact)\(miss.year.map { " (\($0))" } ?? "")"
+                let change = "\(miss.current.map(\.description) ?? "—") → \(miss.needed)" + (miss.difference.map { " (\($0.signum >= 0 ? "+" : "")\($0))" } ?? "")
+                let outcome: String
+                if let amount = miss.amount, miss.sufficient {
+                    outcome = labels.english ? " ⇒ eligible, \(Text.money(amount, digits: result.digits))" : " ⇒ 可获 \(Text.money(amount, digits: result.digits))"
+                } else if miss.sufficient {
+                    outcome = labels.english ? " ⇒ eligible" : " ⇒ 符合"
+                } else {
+                    outcome = labels.english ? " (other conditions still fail)" : "（其他条件仍不满足）"
+                }
+                return "\(result.rule) · \(miss.condition): \(fact) \(change)\(outcome)  [--set \(miss.set.joined(separator: " --set "))]"
+            }
+        }
     }
 
     func totals(_ estimate: Estimate) -> String {
@@ -74,6 +97,10 @@ struct EstimateRenderer {
             for obligation in estimate.obligations {
                 out += "- `\(obligation.id)` \(obligation.title): \(Text.money(obligation.amount, digits: obligation.digits))\n"
             }
+        }
+        let misses = nearMissLines(estimate)
+        if !misses.isEmpty {
+            out += "\n## " + (labels.english ? "Near misses" : "差距") + "\n\n" + misses.map { "- " + $0 + "\n" }.joined()
         }
         if estimate.results.contains(where: { $0.status == .eligible && $0.amount != nil && $0.provenance >= .seed }) {
             out += "\n" + footnote + "\n"
