@@ -117,7 +117,7 @@ struct NearMissFinder {
               let slope = d1.subtracting(d0), !slope.isZero, d2.subtracting(d1) == slope,
               let shift = d0.dividing(slope), let exact = current.subtracting(shift) else { return nil }
         // Which way the fact must move to pass, and the smallest step of its unit.
-        let unit = fact.type == .money ? ExactDecimal(numerator: 1, denominator: 100)! : fact.type == .integer ? .one : ExactDecimal(numerator: 1, denominator: 100)!
+        let unit = fact.type == .integer ? ExactDecimal.one : ExactDecimal(numerator: 1, denominator: 100)!
         let digits = fact.type == .integer ? 0 : 2
         let increasing = (op == .greater || op == .greaterOrEqual) == (slope.signum > 0)
         guard var needed = exact.rounded(scale: digits, increasing ? .up : .down) else { return nil }
