@@ -32,7 +32,7 @@ let package = Package(
         ),
         .testTarget(name: "IncentiveSupportTests", dependencies: ["IncentiveSupport"]),
         .testTarget(name: "PolicyLanguageTests", dependencies: ["PolicyLanguage"]),
-        .testTarget(name: "IncentiveEngineTests", dependencies: ["IncentiveEngine"]),
+        .testTarget(name: "IncentiveEngineTests", dependencies: ["IncentiveEngine", "PolicyLanguage", "IncentiveSupport"]),
         .testTarget(
             name: "IncentiveCLITests",
             dependencies: ["IncentiveEngine"],

@@ -56,7 +56,11 @@ public struct Parser {
                 }
             } catch {
                 diagnostics.append(error)
+                let before = position
                 synchronize(to: ["fact", "policy"])
+                // A stray `}` at the top level stops `synchronize` where it stands: skip it, or
+                // this loop never ends (and the diagnostics fill memory).
+                if position == before { advance() }
             }
         }
         return SyntaxTree(facts: facts, policies: policies)
