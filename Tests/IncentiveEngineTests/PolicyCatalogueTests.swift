@@ -248,6 +248,6 @@ import Testing
         let a = try #require(estimate.result("t.a")), b = try #require(estimate.result("t.b"))
         #expect(a.status == .eligible && a.amount == ExactDecimal(300000))
         #expect(b.status == .eligible && b.amount == .zero && b.amountBeforeStacking == ExactDecimal(300000))
-        #expect(b.reasons.contains { $0.contains("superseded by t.a") })
+        #expect(b.reasons.contains { $0.english.contains("superseded by t.a") })
     }
 }

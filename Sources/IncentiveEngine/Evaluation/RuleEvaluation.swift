@@ -56,6 +56,15 @@ struct RuleEvaluation {
             }
         } else if let amountExpr = rule.amount {
             computeAmount(amountExpr, &evaluator, into: &outcome)
+            // Figures written `report` are shown for the reader even when the amount does not use
+            // them (the super deduction's loss carried forward).
+            for slot in rule.lets.indices where rule.lets[slot].isReported {
+                if let figure = evaluator.value(CheckedExpr.local(slot, rule.lets[slot])).number, !figure.isZero {
+                    let label = rule.lets[slot].description ?? rule.lets[slot].name
+                    outcome.reasons.append(Reason(english: "\(rule.lets[slot].name) = \(figure.formatted(scale: rule.roundingDigits ?? 2))",
+                                                  chinese: "\(label)：\(figure.formatted(scale: rule.roundingDigits ?? 2))"))
+                }
+            }
         } else {
             outcome.reasons = [rule.kind == .info ? Reason(english: "information only: no computable text", chinese: "仅供参考：无可计算的条文")
                                                   : Reason(english: "all conditions hold", chinese: "全部条件满足")]

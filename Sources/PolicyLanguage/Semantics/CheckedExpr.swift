@@ -30,6 +30,11 @@ public struct CheckedExpr: Sendable {
     /// The expression as written, for explanations and near misses.
     public let text: String
 
+    /// A reference to a rule's `let`, for evaluating it by slot.
+    public static func local(_ slot: Int, _ binding: CheckedLet) -> CheckedExpr {
+        CheckedExpr(.local(slot), binding.expr.type, binding.expr.range, binding.name)
+    }
+
     init(_ node: Node, _ type: ValueType, _ range: SourceRange, _ text: String) {
         self.node = node
         self.type = type

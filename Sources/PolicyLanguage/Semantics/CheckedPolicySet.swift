@@ -74,6 +74,8 @@ public struct CheckedLet: Sendable {
     public let name: String
     public let description: String?
     public let expr: CheckedExpr
+    /// Always shown for a decided rule (`report`), not only when used.
+    public let isReported: Bool
 }
 
 public struct CheckedRule: Sendable {

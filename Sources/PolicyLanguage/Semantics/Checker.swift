@@ -166,7 +166,7 @@ public struct Checker {
                 report("check.duplicate-name", "'\(item.name)' is already defined in this rule", at: item.range)
             }
             scope.locals[item.name] = (lets.count, expr.type)
-            lets.append(CheckedLet(name: item.name, description: item.description, expr: expr))
+            lets.append(CheckedLet(name: item.name, description: item.description, expr: expr, isReported: item.isReported))
         }
         let cohort = rule.cohort.map { checkCondition($0, scope: scope, allowRank: false) }
         let conditions = rule.conditions.map { checkCondition($0, scope: scope, allowRank: true) }

@@ -83,11 +83,14 @@ public struct ConditionDecl: Sendable, Hashable {
     public let range: SourceRange
 }
 
-/// `let rate = …`: a named intermediate value, shown in the explanation.
+/// `let rate = …`: a named intermediate value, shown in the explanation when used. Written
+/// `report name = …`, it is always computed and shown for a decided rule (a figure for the
+/// reader, such as the loss carried forward).
 public struct LetDecl: Sendable, Hashable {
     public let name: String
     public let description: String?
     public let expr: Expr
+    public let isReported: Bool
     public let range: SourceRange
 }
 

@@ -171,7 +171,7 @@ extension Parser {
         var kind: RuleKind?, tags: [String] = [], article: String?, effective: DateWindow?, version: Expr?
         var lets: [LetDecl] = [], cohort: [ConditionDecl] = [], conditions: [ConditionDecl] = []
         var amount: Expr?, cap: Expr?, floor: Expr?, rounding: Int?, upTo = false, provenance: Provenance?
-        let keywords: Set<String> = ["kind", "tag", "article", "effective", "version", "let", "cohort", "when", "amount",
+        let keywords: Set<String> = ["kind", "tag", "article", "effective", "version", "let", "report", "cohort", "when", "amount",
                                      "cap", "floor", "round", "upto", "provenance"]
         try block(keywords: keywords) { (p: inout Parser) throws(Diagnostic) in
             let wordRange = p.current.range
@@ -187,12 +187,13 @@ extension Parser {
             case "article": article = try p.string("the article cited")
             case "effective": effective = try p.window()
             case "version": version = try p.expression()
-            case "let":
+            case "let", "report":
                 let letStart = p.current.range
                 let name = try p.identifier("a name")
                 let description = p.optionalString()
                 try p.expect(symbol: "=")
-                lets.append(LetDecl(name: name, description: description, expr: try p.expression(), range: letStart.to(p.previousRange)))
+                lets.append(LetDecl(name: name, description: description, expr: try p.expression(), isReported: word == "report",
+                                    range: letStart.to(p.previousRange)))
             case "cohort": cohort.append(try p.condition())
             case "when": conditions.append(try p.condition())
             case "amount": amount = try p.expression()
