@@ -69,11 +69,25 @@ public struct Replayer: Sendable {
         if record.policySet != policySetDigest {
             entry.label = .policyChanged
             entry.notes.append("recorded under policy set \(record.policySet ?? "(none)"), replayed under \(policySetDigest)")
+            if let changed = changedFiles(record) { entry.notes.append("files changed: \(changed)") }
             if entry.differences.isEmpty { entry.notes.append("no impact on this decision") }
         } else if !entry.differences.isEmpty {
             entry.label = .differs
         }
         return entry
+    }
+}
+
+extension Replayer {
+    /// The policy files whose digest differs from the record's (added, removed or edited).
+    func changedFiles(_ record: DecisionRecord) -> String? {
+        guard let recorded = record.body["policy_files"]?.objectMembers else { return nil }
+        var current: [String: String] = [:]
+        for source in policies.sources { current[source.name] = PolicySetDigest.fileDigest(source) }
+        var names = Set(current.keys)
+        for member in recorded { names.insert(member.key) }
+        let changed = names.sorted().filter { name in recorded.first { $0.key == name }?.value.stringValue != current[name] }
+        return changed.isEmpty ? nil : changed.joined(separator: ", ")
     }
 }
 

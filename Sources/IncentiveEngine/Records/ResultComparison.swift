@@ -39,18 +39,24 @@ public enum ResultComparison {
     static func parting(_ a: JSONValue?, _ b: JSONValue?) -> String? {
         guard let a, let b else { return a == nil ? "the rule was not in the recorded result" : "the rule is no longer in force for this enterprise and year" }
         let ea = a["explanation"] ?? .null, eb = b["explanation"] ?? .null
-        if ea["article"] != eb["article"] { return "article: \(short(ea["article"] ?? .null)) → \(short(eb["article"] ?? .null))" }
+        if !same(ea["article"], eb["article"]) { return "article: \(short(ea["article"] ?? .null)) → \(short(eb["article"] ?? .null))" }
         for section in ["facts", "params", "conditions", "steps"] {
             let xs = ea[section]?.arrayValue ?? [], ys = eb[section]?.arrayValue ?? []
             for i in 0..<max(xs.count, ys.count) {
                 let x = i < xs.count ? xs[i] : nil, y = i < ys.count ? ys[i] : nil
-                if x != y { return "\(section)[\(i)] \(describe(x, section)) → \(describe(y, section))" }
+                if !same(x, y) { return "\(section)[\(i)] \(describe(x, section)) → \(describe(y, section))" }
             }
         }
         for member in ["status", "amount_before_stacking", "amount", "reasons", "missing", "near_misses", "provenance"] {
-            if a[member] != b[member] { return "\(member): \(short(a[member] ?? .null)) → \(short(b[member] ?? .null))" }
+            if !same(a[member], b[member]) { return "\(member): \(short(a[member] ?? .null)) → \(short(b[member] ?? .null))" }
         }
         return nil
+    }
+
+    /// Equality of content: member order does not count (a parsed record is in sorted-key order,
+    /// a fresh encoding in the encoder's order).
+    static func same(_ a: JSONValue?, _ b: JSONValue?) -> Bool {
+        JSONWriter.canonical(a ?? .null) == JSONWriter.canonical(b ?? .null) && (a == nil) == (b == nil)
     }
 
     static func describe(_ item: JSONValue?, _ section: String) -> String {

@@ -4,7 +4,7 @@ import IncentiveSupport
 
 /// `incentive estimate PROFILE --year Y`: one enterprise, every rule in force for its region and Y.
 enum EstimateCommand {
-    static let valued: Set<String> = ["year", "format", "lang", "policies", "out"]
+    static let valued: Set<String> = ["year", "format", "lang", "policies", "out", "record"]
     static let flags: Set<String> = ["explain", "help"]
 
     static func run(_ arguments: [String]) throws -> Int32 {
@@ -23,6 +23,9 @@ enum EstimateCommand {
         let (profile, hadIssues) = try ProfileInput.read(args.positional[0], policies: loaded.policies)
         guard let profile else { return 1 }
         let estimate = Evaluator(policies: loaded.policies).evaluate(profile, year: year)
+        if let log = args.value("record") {
+            try Recording.append(profile: profile, path: args.positional[0], year: year, estimate: estimate, loaded: loaded, to: log)
+        }
         let output: String
         switch format {
         case "json":
