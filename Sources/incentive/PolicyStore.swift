@@ -2,8 +2,9 @@ import Foundation
 import IncentiveEngine
 import PolicyLanguage
 
-/// Where the policies come from: `--policies DIR`, or the `Policies/` bundled into the binary at
-/// build time, so an installed `incentive` works from any directory.
+/// Where the policies come from: `--policies DIR`, `--policies SNAPSHOT` (a file written by
+/// `incentive snapshot`, its digests verified on load), or the `Policies/` bundled into the binary
+/// at build time, so an installed `incentive` works from any directory.
 enum PolicyStore {
     struct Loaded {
         let policies: CheckedPolicySet
@@ -11,7 +12,13 @@ enum PolicyStore {
     }
 
     static func sources(_ path: String?) throws -> [SourceFile] {
-        if let path { return try PolicyLoader.sources(inDirectory: path) }
+        if let path {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return try PolicySnapshot.decode(try Console.readFile(path), name: path)
+            }
+            return try PolicyLoader.sources(inDirectory: path)
+        }
         return BundledPolicySources.files.map { SourceFile(name: $0.path, text: $0.text) }
     }
 

@@ -9,6 +9,8 @@ let commands: [String: ([String]) throws -> Int32] = [
     "test": TestCommand.run,
     "list": ListCommand.run,
     "eval": EvalCommand.run,
+    "replay": ReplayCommand.run,
+    "snapshot": SnapshotCommand.run,
 ]
 
 var arguments = Array(CommandLine.arguments.dropFirst())

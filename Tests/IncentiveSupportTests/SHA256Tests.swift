@@ -22,6 +22,26 @@ struct SHA256Tests {
         #expect(SHA256.hexString(bytes) == digest)
     }
 
+    /// NIST's "SHA-256 additional examples" (byte-oriented messages, including the padding
+    /// boundaries 55/56/57/64 bytes and a million zero bytes).
+    @Test("NIST additional byte vectors", arguments: [
+        ([0xbd], 1, "68325720aabd7c82f30f554b313d0570c95accbb7dc4b5aae11204c08ffe732b"),
+        ([0xc9, 0x8c, 0x8e, 0x55], 1, "7abc22c0ae5af26ce93dbb94433a0e0b2e119d014f8e7f65bd56c61ccccd9504"),
+        ([0], 55, "02779466cdec163811d078815c633f21901413081449002f24aa3e80f0b88ef7"),
+        ([0], 56, "d4817aa5497628e7c77e6b606107042bbba3130888c5f47a375e6179be789fbb"),
+        ([0], 57, "65a16cb7861335d5ace3c60718b5052e44660726da4cd13bb745381b235a1785"),
+        ([0], 64, "f5a5fd42d16a20302798ef6ed309979b43003d2320d9f0e8ea9831a92759fb4b"),
+        ([0], 1000, "541b3e9daa09b20bf85fa273e5cbd3e80185aa4ec298e765db87742b70138a53"),
+        ([0x41], 1000, "c2e686823489ced2017f6059b8b239318b6364f6dcd835d0a519105a1eadd6e4"),
+        ([0x55], 1005, "f4d62ddec0f3dd90ea1380fa16a5ff8dc4c54b21740650f24afc4120903552b0"),
+        ([0], 1_000_000, "d29751f2649b32ff572b5e0a9f541ea660a50f94ff0beedfb0b692b924cc8025"),
+    ])
+    func nistAdditionalVectors(pattern: [UInt8], times: Int, digest: String) {
+        // (pattern, times) rather than the message itself, so a failure does not print a megabyte.
+        let message = [[UInt8]](repeating: pattern, count: times).flatMap { $0 }
+        #expect(SHA256.hex(message) == digest)
+    }
+
     @Test func oneMillionA() {
         let expected = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
         #expect(SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)) == expected)

@@ -4,7 +4,7 @@ import IncentiveSupport
 
 /// `incentive estimate PROFILE --year Y`: one enterprise, every rule in force for its region and Y.
 enum EstimateCommand {
-    static let valued: Set<String> = ["year", "format", "lang", "policies", "out", "set"]
+    static let valued: Set<String> = ["year", "format", "lang", "policies", "out", "set", "record"]
     static let flags: Set<String> = ["explain", "help"]
 
     static func run(_ arguments: [String]) throws -> Int32 {
@@ -27,12 +27,18 @@ enum EstimateCommand {
         let edits = try args.values("set").map { text in
             do throws(ProfileEdit.Problem) { return try ProfileEdit(parsing: text, policies: loaded.policies) } catch { throw Arguments.UsageError(message: error.description) }
         }
+        if !edits.isEmpty, args.value("record") != nil {
+            throw Arguments.UsageError(message: "--record keeps decisions on the profile as given; a what-if (--set) is not recorded")
+        }
         if !edits.isEmpty {
             let before = evaluator.evaluate(profile, year: year)
             for edit in edits { edit.apply(to: &profile) }
             whatIf = WhatIfRenderer(labels: Labels(lang: lang), edits: edits, comparison: EstimateComparison(before: before, after: evaluator.evaluate(profile, year: year)))
         }
         let estimate = evaluator.evaluate(profile, year: year)
+        if let log = args.value("record") {
+            try Recording.append(profile: profile, path: args.positional[0], year: year, estimate: estimate, loaded: loaded, to: log)
+        }
         let renderer = EstimateRenderer(labels: Labels(lang: lang), digest: loaded.digest, explain: args.has("explain"))
         var output: String
         switch format {

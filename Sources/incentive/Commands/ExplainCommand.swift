@@ -3,14 +3,16 @@ import IncentiveEngine
 import IncentiveSupport
 import PolicyLanguage
 
-/// `incentive explain PROFILE RULE --year Y`: the full derivation of one rule.
+/// `incentive explain PROFILE RULE --year Y`: the full derivation of one rule; or
+/// `incentive explain --record LOG --line N [RULE]`: the derivation as recorded, not re-derived.
 enum ExplainCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
-        let args = try Arguments(arguments, valued: ["year", "lang", "policies", "format"], flags: ["help"])
+        let args = try Arguments(arguments, valued: ["year", "lang", "policies", "format", "record", "line"], flags: ["help"])
         if args.has("help") {
             Console.print(Help.text(for: "explain"))
             return 0
         }
+        if let log = args.value("record") { return try RecordedExplanation.run(args, log: log) }
         guard args.positional.count == 2 else {
             throw Arguments.UsageError(message: "explain takes a profile file and a rule id, e.g. explain profile.json pujiang.rd-reward --year 2020")
         }
@@ -30,7 +32,12 @@ enum ExplainCommand {
             return 1
         }
         if format == "json" {
-            Console.print(JSONWriter.pretty(EstimateEncoder(policySetDigest: loaded.digest, includeExplanation: true).encode(result)))
+            var json = EstimateEncoder(policySetDigest: loaded.digest, includeExplanation: true).encode(result)
+            if case .object(var members) = json {
+                members.append(JSONMember(key: "policy_set", value: .string(loaded.digest)))
+                json = .object(members)
+            }
+            Console.print(JSONWriter.pretty(json))
         } else {
             Console.print(ExplanationRenderer(labels: Labels(lang: try args.choice("lang", of: ["zh", "en"], default: "zh"))).render(result))
         }

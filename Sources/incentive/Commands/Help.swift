@@ -12,9 +12,12 @@ enum Help {
       test [DIR]                    run the tests written next to the policies
       list [--region R] [--year Y]  the policies and rules in force, with citations
       eval EXPR [--input JSON]      evaluate one expression of the policy language
+      replay LOG                    re-derive every decision record; verify the hash chain
+      snapshot [DIR] -o FILE        every policy source and its digest in one file
       help [COMMAND]                this text, or a command's
 
-    Policies come from --policies DIR, or else from the Policies/ bundled into this build.
+    Policies come from --policies DIR or --policies SNAPSHOT (a file from `incentive snapshot`),
+    or else from the Policies/ bundled into this build.
     Exit codes: 0 success; 1 done, but some input was bad; 2 usage error; 3 policy errors.
 
     examples:
@@ -23,6 +26,8 @@ enum Help {
       incentive explain Examples/pujiang-precision.json cn.rd-super-deduction --year 2020
       incentive list --region 330726 --year 2020
       incentive eval '12% * 20000000'
+      incentive estimate Examples/pujiang-precision.json --year 2020 --record decisions.jsonl
+      incentive replay decisions.jsonl
     """
 
     static func text(for command: String) -> String {
@@ -30,7 +35,7 @@ enum Help {
         case "estimate":
             return """
             usage: incentive estimate PROFILE --year Y [--format table|json|md] [--lang zh|en] [--explain]
-                                      [--policies DIR] [--out FILE]
+                                      [--policies DIR|SNAPSHOT] [--out FILE] [--record LOG]
 
             Evaluates one enterprise profile (JSON, see profile.md) for assessment year Y against every rule
             in force for its region: status, amount (paid after stacking and limits), and the reasons.
@@ -40,22 +45,31 @@ enum Help {
               --lang     zh (default) or en, for labels and messages
               --explain  add each rule's derivation: facts, parameter versions, conditions, steps
               --out      write to FILE atomically instead of standard output
+              --record   append a decision record (input, year, policy digests, parameter versions,
+                         result with explanation, hash chain) to LOG, synced before anything is printed
 
             examples:
               incentive estimate Examples/pujiang-precision.json --year 2020
               incentive estimate Examples/pujiang-precision.json --year 2020 --format json --explain
               incentive estimate Examples/deqing-no-rd.json --year 2023 --lang en --format md --out report.md
+              incentive estimate Examples/pujiang-precision.json --year 2020 --record decisions.jsonl
             """
         case "explain":
             return """
-            usage: incentive explain PROFILE RULE --year Y [--format text|json] [--lang zh|en] [--policies DIR]
+            usage: incentive explain PROFILE RULE --year Y [--format text|json] [--lang zh|en] [--policies DIR|SNAPSHOT]
+                   incentive explain --record LOG --line N [RULE] [--lang zh|en]
 
             The full derivation of one rule for one enterprise: the article, facts read, parameter versions
             (with provenance and the date that chose them), each condition with its values, and the steps
             from the formula to the amount.
 
+            With --record LOG --line N it prints the derivation stored in that decision record (every rule,
+            or only RULE), with the document and article behind each step, without re-evaluating: it works
+            even when today's policies differ. Use `replay` to check the derivation still holds.
+
             examples:
               incentive explain Examples/pujiang-precision.json pujiang.rd-reward --year 2020
+              incentive explain --record decisions.jsonl --line 1 pujiang.rd-reward --lang en
               incentive explain Examples/deqing-no-rd.json deqing.hte-first-award --year 2023 --lang en
             """
         case "check":
@@ -82,9 +96,10 @@ enum Help {
             """
         case "list":
             return """
-            usage: incentive list [--region R] [--year Y] [--policies DIR]
+            usage: incentive list [--region R] [--year Y] [--policies DIR|SNAPSHOT]
 
-            The policies and rules in force, with their citations (issuer, 文号, date, URL), regions and
+            First line: the policy-set digest (SHA-256 over the sources, independent of file order and
+            line endings), the one decision records and JSON outputs carry. Then the policies and rules in force, with their citations (issuer, 文号, date, URL), regions and
             windows. A region code selects the policies that cover it: 100000 (national), 330000
             (province), 330700 (city) and the county itself.
 
@@ -104,6 +119,44 @@ enum Help {
               incentive eval 'min(12% * rd, 300万)' --input '{"rd": 30000000}'
               incentive eval 'x in (1..5]' --input '{"x": 5}'
               incentive eval 'rd / revenue >= 5%' --input '{"rd": 230000, "revenue": 4600000}'
+            """
+        case "replay":
+            return """
+            usage: incentive replay LOG [--policies DIR|SNAPSHOT] [--problems]
+
+            Verifies the hash chain of a decision log (each record's own digest; each `prev` linking to the
+            record before it), then re-evaluates every record from its recorded input and year with the
+            given policies (default: the bundled ones) and prints one line per record:
+              identical       re-derived exactly
+              differs         same policy set, other result: the rules, recorded and new status and
+                              amount, and the first explanation step where they part
+              policy-changed  recorded under another policy set (and which files changed); re-derived
+                              anyway, with the impact per rule
+              tampered        the record was edited, removed, inserted, duplicated or reordered (with why)
+              partial         a torn line left by an interrupted append (crash); not replayed
+            then a summary with the count of each. Exit 0 only when every record is identical, else 1.
+
+              --problems  print only the records that are not identical (the summary counts all)
+
+            examples:
+              incentive estimate Examples/pujiang-precision.json --year 2020 --record decisions.jsonl
+              incentive replay decisions.jsonl
+              incentive snapshot -o policies-2020.json
+              incentive replay decisions.jsonl --policies policies-2020.json --problems
+            """
+        case "snapshot":
+            return """
+            usage: incentive snapshot [DIR] -o FILE
+
+            Checks the policies in DIR (default: the bundled ones) and writes one JSON file holding every
+            source (name, text, digest) and the policy-set digest, so the exact policy text a decision used
+            can be kept beside the log. `--policies FILE` accepts a snapshot wherever a folder is accepted;
+            its digests are verified on load, and an edited snapshot is refused (exit 3).
+
+            examples:
+              incentive snapshot -o policies-2020.json
+              incentive snapshot Policies -o policies-2020.json
+              incentive estimate Examples/pujiang-precision.json --year 2020 --policies policies-2020.json
             """
         default:
             return overview

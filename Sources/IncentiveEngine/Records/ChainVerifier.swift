@@ -1,0 +1,71 @@
+/// Checks a log's hash chain and says, per line, what is wrong with it.
+///
+/// Each record must hash to its own `digest` (else it was edited) and its `prev` must be the
+/// digest of the record physically before it. When a link breaks, the verifier works out which
+/// line is to blame rather than flagging everything after it:
+/// - `prev` matching no record: a record before it was removed (or re-sealed after an edit);
+/// - `prev` pointing forward, or a record linked to from an earlier line: reordered;
+/// - a record nobody links to while the next record links past it: inserted (this catches a
+///   forged line with a valid inner digest: its successor still links to the original record);
+/// - the same digest twice: a duplicated line.
+/// Removing the *last* record, or forging one at the very end, cannot be seen from the chain
+/// alone; keep the last digest elsewhere (or a snapshot of the log's head) to catch that.
+public struct ChainVerifier: Sendable {
+    public struct Item: Sendable {
+        public let line: Int
+        public let record: DecisionRecord
+    }
+
+    public init() {}
+
+    /// Tamper findings by line number (lines absent from the result are sound).
+    public func verify(_ items: [Item]) -> [Int: [String]] {
+        var findings: [Int: [String]] = [:]
+        var position: [String: Int] = [:]
+        for (p, item) in items.enumerated() where position[item.record.digest] == nil {
+            position[item.record.digest] = p
+        }
+        let predecessor: [Int?] = items.map { $0.record.prev.flatMap { position[$0] } }
+        var linkedFrom: [Int: [Int]] = [:]
+        for (q, pred) in predecessor.enumerated() { if let pred { linkedFrom[pred, default: []].append(q) } }
+        func note(_ p: Int, _ text: String) { findings[items[p].line, default: []].append(text) }
+        var explained = Set<Int>()  // positions flagged as moved or inserted
+
+        for (p, item) in items.enumerated() {
+            let record = item.record
+            if !record.isIntact {
+                note(p, "edited: its contents hash to \(record.recomputedDigest), not the stored \(record.digest)")
+            }
+            if let first = position[record.digest], first != p {
+                note(p, "duplicate of line \(items[first].line)")
+                explained.insert(p)
+            }
+            let prev = record.prev ?? ""
+            if prev == DecisionRecord.genesis {
+                if p != 0 { note(p, "links to the genesis digest but is not the first record: inserted or reordered"); explained.insert(p) }
+            } else if let pred = predecessor[p] {
+                if pred > p { note(p, "reordered: it links to line \(items[pred].line), which comes after it"); explained.insert(p) }
+            } else {
+                let before = p > 0 ? " (or line \(items[p - 1].line) was edited and re-sealed)" : ""
+                note(p, "a record before it was removed: its prev \(prev.isEmpty ? "(none)" : prev) matches no record in the log\(before)")
+            }
+            if let earlier = linkedFrom[p]?.first(where: { $0 < p }), !explained.contains(p) {
+                note(p, "reordered: line \(items[earlier].line), which comes before it, links to it")
+                explained.insert(p)
+            }
+            if linkedFrom[p] == nil, p + 1 < items.count, let next = predecessor[p + 1], next < p {
+                note(p, "inserted: no record links to it; line \(items[p + 1].line) links past it to line \(items[next].line)")
+                explained.insert(p)
+            }
+        }
+        // A link that skips records is sound only when every skipped record was itself flagged.
+        for (p, pred) in predecessor.enumerated() {
+            guard let pred, pred < p - 1, !explained.contains(p) else { continue }
+            let skipped = (pred + 1)..<p
+            if !skipped.allSatisfy(explained.contains) {
+                note(p, "out of place: it links to line \(items[pred].line), not to line \(items[p - 1].line) just before it")
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,43 @@
+/// What `replay` found, one entry per log line that holds (or should hold) a record.
+public struct ReplayReport: Sendable {
+    public enum Label: String, Sendable, CaseIterable {
+        /// Re-derived byte for byte (ignoring only the policy-set member, which is equal anyway).
+        case identical
+        /// Same policy set, different result: the engine or the environment changed.
+        case differs
+        /// Recorded under another policy set: re-evaluated anyway; the differences are the impact.
+        case policyChanged = "policy-changed"
+        /// The record or the chain around it was edited, removed, inserted or reordered.
+        case tampered
+        /// A torn line left by an interrupted append; nothing on it can be replayed.
+        case partial
+    }
+
+    public struct Entry: Sendable {
+        public let line: Int
+        public var label: Label
+        /// The enterprise's credit code, when the line could be read.
+        public var enterprise: String?
+        /// Why the label (tamper findings, policy digests, input problems).
+        public var notes: [String]
+        public var differences: [RuleDifference]
+    }
+
+    public var entries: [Entry]
+
+    public func count(_ label: Label) -> Int { entries.filter { $0.label == label }.count }
+
+    /// Exit status 0 only when every record is identical and no line is partial.
+    public var allIdentical: Bool { entries.allSatisfy { $0.label == .identical } }
+}
+
+/// How one rule's outcome differs between the record and the replay.
+public struct RuleDifference: Sendable, Hashable {
+    public let rule: String
+    public let oldStatus: String?
+    public let oldAmount: String?
+    public let newStatus: String?
+    public let newAmount: String?
+    /// The first explanation item where the two derivations part ("steps[1] cap: … → …").
+    public let parting: String?
+}

@@ -1,0 +1,27 @@
+import Foundation
+import IncentiveEngine
+import IncentiveSupport
+
+/// `incentive replay LOG [--policies DIR|FILE]`: verify the chain, re-derive every decision, and
+/// say per record whether it is identical, differs, was made under other policies, or was
+/// tampered with. Exit 0 only when every record is identical.
+enum ReplayCommand {
+    static func run(_ arguments: [String]) throws -> Int32 {
+        let args = try Arguments(arguments, valued: ["policies"], flags: ["help", "problems"])
+        if args.has("help") {
+            Console.print(Help.text(for: "replay"))
+            return 0
+        }
+        guard args.positional.count == 1 else {
+            throw Arguments.UsageError(message: "replay takes one decision log; found \(args.positional.count)")
+        }
+        let path = args.positional[0]
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Arguments.UsageError(message: "\(path): no such file or it cannot be read")
+        }
+        let loaded = PolicyStore.load(args.value("policies"))
+        let report = Replayer(policies: loaded.policies, policySetDigest: loaded.digest).replay(log: [UInt8](data))
+        Console.print(ReplayRenderer(onlyProblems: args.has("problems")).render(report, log: path, digest: loaded.digest))
+        return report.allIdentical ? 0 : 1
+    }
+}

@@ -1,0 +1,32 @@
+import IncentiveEngine
+
+/// One line per record (`line N  label  credit-code`), indented notes and per-rule differences
+/// under it, and a summary with the count of each label.
+struct ReplayRenderer {
+    /// Print only entries that are not identical (the summary still counts all).
+    var onlyProblems = false
+
+    func render(_ report: ReplayReport, log: String, digest: String) -> String {
+        var lines: [String] = []
+        for entry in report.entries where !(onlyProblems && entry.label == .identical) {
+            lines.append("line \(entry.line)  \(entry.label.rawValue)" + (entry.enterprise.map { "  \($0)" } ?? ""))
+            for note in entry.notes { lines.append("    \(note)") }
+            for difference in entry.differences {
+                var text = "    \(difference.rule)"
+                if difference.oldStatus != nil || difference.newStatus != nil {
+                    text += ": recorded \(outcome(difference.oldStatus, difference.oldAmount)), now \(outcome(difference.newStatus, difference.newAmount))"
+                }
+                lines.append(text)
+                if let parting = difference.parting { lines.append("      parts at \(parting)") }
+            }
+        }
+        let records = report.entries.filter { $0.label != .partial }.count
+        let counts = ReplayReport.Label.allCases.map { "\(report.count($0)) \($0.rawValue)" }.joined(separator: ", ")
+        lines.append("replay \(log): \(records) record\(records == 1 ? "" : "s"): \(counts) (policy set \(digest))")
+        return lines.joined(separator: "\n")
+    }
+
+    private func outcome(_ status: String?, _ amount: String?) -> String {
+        (status ?? "?") + (amount.map { " \($0)" } ?? "")
+    }
+}
