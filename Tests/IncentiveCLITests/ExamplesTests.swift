@@ -31,17 +31,21 @@ import Testing
         return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
 
-    static let examples: [(profile: String, year: String)] = [
-        ("pujiang-precision", "2020"),
-        ("deqing-no-rd", "2023"),
-    ]
+    /// Every profile in Examples/ (each must have its `.expected.json`, which names the year).
+    static let examples: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Examples").path)) ?? [])
+        .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".expected.json") }.map { String($0.dropLast(5)) }.sorted()
+
+    @Test func everyExampleIsCovered() {
+        #expect(Self.examples.count >= 2)
+    }
 
     @Test("each example's JSON estimate has exactly the expected status and amount per rule", arguments: examples)
-    func exampleMatchesExpectation(example: (profile: String, year: String)) throws {
-        let result = try Self.run(["estimate", "Examples/\(example.profile).json", "--year", example.year, "--format", "json"])
+    func exampleMatchesExpectation(profile: String) throws {
+        let expected = try JSONParser.parse(String(contentsOf: Self.root.appendingPathComponent("Examples/\(profile).expected.json"), encoding: .utf8))
+        let year = try #require(expected["year"]?.numberText, "\(profile).expected.json names the year")
+        let result = try Self.run(["estimate", "Examples/\(profile).json", "--year", year, "--format", "json"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let actual = try JSONParser.parse(result.stdout)
-        let expected = try JSONParser.parse(String(contentsOf: Self.root.appendingPathComponent("Examples/\(example.profile).expected.json"), encoding: .utf8))
         let results = actual["results"]?.arrayValue ?? []
         for rule in expected["results"]?.objectMembers ?? [] {
             let found = results.first { $0["rule"]?.stringValue == rule.key }
