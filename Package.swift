@@ -31,8 +31,14 @@ let package = Package(
             plugins: ["EmbedPoliciesPlugin"]
         ),
         .testTarget(name: "IncentiveSupportTests", dependencies: ["IncentiveSupport"]),
-        .testTarget(name: "PolicyLanguageTests", dependencies: ["PolicyLanguage"]),
-        .testTarget(name: "IncentiveEngineTests", dependencies: ["IncentiveEngine", "PolicyLanguage", "IncentiveSupport"]),
+        /// Helpers shared by the test targets: a seeded generator and random expression trees.
+        .target(name: "TestSupport", dependencies: ["PolicyLanguage", "IncentiveSupport"], path: "Tests/TestSupport"),
+        .testTarget(
+            name: "PolicyLanguageTests",
+            dependencies: ["PolicyLanguage", "IncentiveSupport", "TestSupport"],
+            exclude: ["Corpus"]
+        ),
+        .testTarget(name: "IncentiveEngineTests", dependencies: ["IncentiveEngine", "PolicyLanguage", "IncentiveSupport", "TestSupport"]),
         .testTarget(
             name: "IncentiveCLITests",
             dependencies: ["IncentiveEngine"],

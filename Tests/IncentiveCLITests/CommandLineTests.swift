@@ -26,6 +26,7 @@ import Testing
         ExitCase(arguments: ["check", "Tests/PolicyLanguageTests/NoSuchDir"], status: 3, stderrContains: "no such directory"),
         ExitCase(arguments: ["explain", "Examples/pujiang-precision.json", "pujiang.rd-rewrd", "--year", "2020"], status: 2, stderrContains: "did you mean 'pujiang.rd-reward'"),
         ExitCase(arguments: ["eval", "1 +"], status: 3, stderrContains: "error[parse.unexpected-token]"),
+        ExitCase(arguments: ["eval", "1 / 0"], status: 3, stderrContains: "error[check.division-by-zero]"),
     ])
     func exitCodes(_ example: ExitCase) throws {
         let result = try ExamplesTests.run(example.arguments)
@@ -61,7 +62,7 @@ import Testing
         EvalCase(expression: "rd / revenue >= 5%", input: #"{"rd": 229999.99, "revenue": 4600000}"#, output: "false"),
         EvalCase(expression: "rd / revenue >= 5%", input: #"{"rd": 230000, "revenue": 4600000}"#, output: "true"),
         EvalCase(expression: "x in (1..5]", input: #"{"x": 5}"#, output: "true"),
-        EvalCase(expression: "1 / 0", input: nil, output: "null"),
+        EvalCase(expression: "x / y", input: #"{"x": 1, "y": 0}"#, output: "null"),
         EvalCase(expression: "missing ?? 7", input: #"{"missing": null}"#, output: "7"),
         EvalCase(expression: "1 / 3", input: nil, output: "0.3333333333333333333333333333"),
     ])

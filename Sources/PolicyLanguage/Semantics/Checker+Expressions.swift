@@ -68,8 +68,9 @@ extension Checker {
             let r = checkExpression(right, &context)
             let type = binaryType(op, l, r, at: expr.range)
             if op == .divide || op == .remainder, let divisor = constantValue(r)?.number, divisor.isZero {
-                // A warning: evaluation gives null (undetermined), as a division by a zero fact does.
-                diagnostics.append(Diagnostic("check.division-by-zero", "division by zero: the value is always null (undetermined)", at: right.range, severity: .warning))
+                // A literal zero divisor is a mistake in the policy; a fact that is zero at run time
+                // gives null (undetermined) instead.
+                report("check.division-by-zero", "division by zero", at: right.range)
             }
             return make(.binary(op, l, r), type)
         case .conditional(let condition, let then, let otherwise):

@@ -156,10 +156,12 @@ extension Parser {
                 sawProvenance = true
             }
             let note = p.optionalString()
+            // Kept even when its provenance is missing, so the checker does not also call the
+            // parameter empty.
+            versions.append(ParamVersion(from: from, value: value, provenance: provenance, note: note, range: versionStart.to(p.previousRange)))
             if !sawProvenance {
                 throw Diagnostic("parse.missing-provenance", "every parameter value needs its provenance (provenance official|secondary|seed|assumed)", at: versionStart.to(p.previousRange))
             }
-            versions.append(ParamVersion(from: from, value: value, provenance: provenance, note: note, range: versionStart.to(p.previousRange)))
         }
         return ParamDecl(name: name, title: title, type: type, versions: versions, range: start.to(previousRange))
     }
@@ -196,14 +198,17 @@ extension Parser {
                                     range: letStart.to(p.previousRange)))
             case "cohort": cohort.append(try p.condition())
             case "when": conditions.append(try p.condition())
-            case "amount": amount = try p.expression()
+            case "amount":
+                // A placeholder first: an amount that fails to parse was still written, and the
+                // checker should not add "has no amount" to the parse error.
+                amount = Expr(.null, wordRange)
+                amount = try p.expression()
             case "cap": cap = try p.expression()
             case "floor": floor = try p.expression()
             case "round": rounding = try p.rounding()
             case "upto": upTo = true
             default: provenance = try p.provenance()
             }
-            _ = wordRange
         }
         guard let kind else {
             throw Diagnostic("parse.missing-kind", "rule '\(id)' does not say its kind (kind cash|tax|voucher|qualification|penalty|info)", at: start)
@@ -288,7 +293,9 @@ extension Parser {
             switch p.advance().identifier! {
             case "article": article = try p.string("the article cited")
             case "when": conditions.append(try p.condition())
-            case "amount": amount = try p.expression()
+            case "amount":
+                amount = Expr(.null, p.previousRange)
+                amount = try p.expression()
             default: rounding = try p.rounding()
             }
         }

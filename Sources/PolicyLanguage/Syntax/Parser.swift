@@ -44,6 +44,7 @@ public struct Parser {
         var facts: [FactDecl] = []
         var policies: [PolicyDecl] = []
         while !atEnd {
+            let start = position
             do throws(Diagnostic) {
                 if current.isWord("fact") {
                     facts.append(try factDeclaration())
@@ -56,10 +57,10 @@ public struct Parser {
                 }
             } catch {
                 diagnostics.append(error)
+                if position > start, current.isWord("fact") || current.isWord("policy") { continue }
                 let before = position
                 synchronize(to: ["fact", "policy"])
-                // A stray `}` at the top level stops `synchronize` where it stands: skip it, or
-                // this loop never ends (and the diagnostics fill memory).
+                // At file level there is no block for a stray `}` to close: step over it.
                 if position == before { advance() }
             }
         }
@@ -175,8 +176,11 @@ public struct Parser {
             }
             if current.isSymbol("{") || current.isSymbol("(") || current.isSymbol("[") { nesting += 1 }
             if current.isSymbol("}") || current.isSymbol(")") || current.isSymbol("]") {
-                if nesting == 0 { return }
-                nesting -= 1
+                // A `}` at this level closes the enclosing block: stop before it. A stray `)` or
+                // `]` (left over from a too-deep or broken expression) is skipped; stopping at it
+                // would make the caller fail on it again, forever.
+                if nesting == 0, current.isSymbol("}") { return }
+                nesting = max(0, nesting - 1)
             }
             advance()
         }
@@ -189,6 +193,7 @@ public struct Parser {
         while !current.isSymbol("}") {
             if atEnd { throw unexpected("'}'") }
             if accept(symbol: ";") { continue }
+            let start = position
             do throws(Diagnostic) {
                 guard let word = current.identifier, keywords.contains(word) else {
                     let expected = keywords.sorted().map { "'\($0)'" }.joined(separator: ", ")
@@ -197,6 +202,9 @@ public struct Parser {
                 try statement(&self)
             } catch {
                 diagnostics.append(error)
+                // An error found once the statement was read (a rule without a kind) leaves us at
+                // the next statement already: skipping ahead from there would lose it.
+                if position > start, let word = current.identifier, keywords.contains(word) { continue }
                 synchronize(to: keywords)
             }
         }
