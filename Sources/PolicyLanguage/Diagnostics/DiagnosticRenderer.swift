@@ -20,7 +20,10 @@ public struct DiagnosticRenderer: Sendable {
         let (line, column) = source.location(of: diagnostic.range.start)
         let lineText = source.line(line)
         let (endLine, endColumn) = source.location(of: max(diagnostic.range.start, diagnostic.range.end))
-        let width = endLine == line ? max(1, endColumn - column) : max(1, lineText.count - column + 1)
+        // As many carets as the span is wide on screen: a Chinese character takes two columns.
+        let spanEnd = endLine == line ? endColumn - 1 : lineText.count
+        let spanned = String(lineText.dropFirst(column - 1).prefix(max(0, spanEnd - column + 1)))
+        let width = max(1, DisplayWidth.of(spanned))
         let gutter = String(line)
         let pad = String(repeating: " ", count: gutter.count)
         var text = "\(source.name):\(line):\(column): \(severity)[\(diagnostic.code)]: \(diagnostic.message)\n"
