@@ -39,18 +39,18 @@ public struct Checker {
             for veto in policy.vetoes {
                 let conditions = veto.conditions.map { checkCondition($0, scope: scope, allowRank: false) }
                 vetoes.append(CheckedVeto(decl: veto, policy: index, conditions: conditions,
-                                          targets: resolve(veto.targets, rules: rules, index: ruleIndex, at: veto.range, owner: veto.id)))
+                                          targets: resolve(veto.targets, rules: rules, index: ruleIndex, at: veto.range, ranges: veto.targetRanges, owner: veto.id)))
             }
             for group in policy.groups {
-                let members = resolve(group.members.map(MemberSelector.rule), rules: rules, index: ruleIndex, at: group.range, owner: group.id)
+                let members = resolve(group.members.map(MemberSelector.rule), rules: rules, index: ruleIndex, at: group.range, ranges: group.memberRanges, owner: group.id)
                 groups.append(CheckedGroup(decl: group, policy: index, members: members, cap: group.cap.flatMap { constantMoney($0, what: "group cap") }))
             }
             for pool in policy.pools {
-                let members = resolve(pool.members.map(MemberSelector.rule), rules: rules, index: ruleIndex, at: pool.range, owner: pool.id)
+                let members = resolve(pool.members.map(MemberSelector.rule), rules: rules, index: ruleIndex, at: pool.range, ranges: pool.memberRanges, owner: pool.id)
                 pools.append(CheckedPool(decl: pool, policy: index, size: constantMoney(pool.size, what: "pool size") ?? .zero, members: members))
             }
             for limit in policy.limits {
-                let members = resolve(limit.members, rules: rules, index: ruleIndex, at: limit.range, owner: limit.id)
+                let members = resolve(limit.members, rules: rules, index: ruleIndex, at: limit.range, ranges: limit.memberRanges, owner: limit.id)
                 limits.append(CheckedLimit(decl: limit, policy: index, cap: constantMoney(limit.cap, what: "limit cap") ?? .zero, members: members))
             }
             for obligation in policy.obligations {
@@ -230,10 +230,12 @@ public struct Checker {
     }
 
     /// Resolves rule ids and `tag`/`kind` selectors to rule indices, reporting names that match nothing.
-    private mutating func resolve(_ selectors: [MemberSelector], rules: [CheckedRule], index: [String: Int], at range: SourceRange, owner: String) -> [Int] {
+    private mutating func resolve(_ selectors: [MemberSelector], rules: [CheckedRule], index: [String: Int], at declaration: SourceRange,
+                                  ranges: [SourceRange], owner: String) -> [Int] {
         var result: [Int] = []
-        if selectors.isEmpty { report("check.empty-members", "'\(owner)' names no rules", at: range) }
-        for selector in selectors {
+        if selectors.isEmpty { report("check.empty-members", "'\(owner)' names no rules", at: declaration) }
+        for (position, selector) in selectors.enumerated() {
+            let range = position < ranges.count ? ranges[position] : declaration
             let matches: [Int]
             switch selector {
             case .rule(let id):

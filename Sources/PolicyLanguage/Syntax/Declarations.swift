@@ -125,6 +125,8 @@ public struct VetoDecl: Sendable, Hashable {
     public let article: String?
     public let targets: [MemberSelector]
     public let conditions: [ConditionDecl]
+    /// Where each target is written, for diagnostics.
+    public let targetRanges: [SourceRange]
     public let range: SourceRange
 }
 
@@ -140,6 +142,7 @@ public struct GroupDecl: Sendable, Hashable {
     public let mode: StackingMode
     public let cap: Expr?
     public let members: [String]
+    public let memberRanges: [SourceRange]
     public let range: SourceRange
 }
 
@@ -157,6 +160,7 @@ public struct PoolDecl: Sendable, Hashable {
     public let provenance: Provenance
     public let method: PoolMethod
     public let members: [String]
+    public let memberRanges: [SourceRange]
     public let range: SourceRange
 }
 
@@ -166,6 +170,7 @@ public struct LimitDecl: Sendable, Hashable {
     public let title: String
     public let cap: Expr
     public let members: [MemberSelector]
+    public let memberRanges: [SourceRange]
     public let range: SourceRange
 }
 

@@ -45,8 +45,16 @@ extension Parser {
     }
 
     mutating func selectors() throws(Diagnostic) -> [MemberSelector] {
+        var ranges: [SourceRange] = []
+        return try selectors(ranges: &ranges)
+    }
+
+    /// Selectors, and the span of each (for diagnostics that point at a misspelt name).
+    mutating func selectors(ranges: inout [SourceRange]) throws(Diagnostic) -> [MemberSelector] {
         var result: [MemberSelector] = []
         repeat {
+            let start = current.range
+            defer { ranges.append(start.to(previousRange)) }
             if accept(word: "tag") {
                 result.append(.tag(try dottedName("a tag")))
             } else if accept(word: "kind") {
@@ -59,8 +67,17 @@ extension Parser {
     }
 
     mutating func names(_ what: String) throws(Diagnostic) -> [String] {
+        var ranges: [SourceRange] = []
+        return try names(what, ranges: &ranges)
+    }
+
+    mutating func names(_ what: String, ranges: inout [SourceRange]) throws(Diagnostic) -> [String] {
         var result: [String] = []
-        repeat { result.append(try dottedName(what)) } while accept(symbol: ",")
+        repeat {
+            let start = current.range
+            result.append(try dottedName(what))
+            ranges.append(start.to(previousRange))
+        } while accept(symbol: ",")
         return result
     }
 
@@ -222,15 +239,15 @@ extension Parser {
         let start = previousRange
         let id = try dottedName("a veto id")
         let title = try string("the veto's title")
-        var article: String?, targets: [MemberSelector] = [], conditions: [ConditionDecl] = []
+        var article: String?, targets: [MemberSelector] = [], conditions: [ConditionDecl] = [], ranges: [SourceRange] = []
         try block(keywords: ["article", "applies", "when"]) { (p: inout Parser) throws(Diagnostic) in
             switch p.advance().identifier! {
             case "article": article = try p.string("the article cited")
-            case "applies": targets += try p.selectors()
+            case "applies": targets += try p.selectors(ranges: &ranges)
             default: conditions.append(try p.condition())
             }
         }
-        return VetoDecl(id: id, title: title, article: article, targets: targets, conditions: conditions, range: start.to(previousRange))
+        return VetoDecl(id: id, title: title, article: article, targets: targets, conditions: conditions, targetRanges: ranges, range: start.to(previousRange))
     }
 
     mutating func group() throws(Diagnostic) -> GroupDecl {
@@ -242,18 +259,18 @@ extension Parser {
         guard let mode = StackingMode(rawValue: modeName) else {
             throw Diagnostic("parse.unknown-mode", "unknown stacking mode '\(modeName)'; expected 'highest' or 'sum'", at: modeRange)
         }
-        var cap: Expr?, members: [String] = []
+        var cap: Expr?, members: [String] = [], ranges: [SourceRange] = []
         try block(keywords: ["cap", "members"]) { (p: inout Parser) throws(Diagnostic) in
-            if p.advance().identifier == "cap" { cap = try p.expression() } else { members += try p.names("a rule id") }
+            if p.advance().identifier == "cap" { cap = try p.expression() } else { members += try p.names("a rule id", ranges: &ranges) }
         }
-        return GroupDecl(id: id, title: title, mode: mode, cap: cap, members: members, range: start.to(previousRange))
+        return GroupDecl(id: id, title: title, mode: mode, cap: cap, members: members, memberRanges: ranges, range: start.to(previousRange))
     }
 
     mutating func pool() throws(Diagnostic) -> PoolDecl {
         let start = previousRange
         let id = try dottedName("a pool id")
         let title = try string("the pool's title")
-        var size: Expr?, provenance = Provenance.official, method = PoolMethod.prorata, members: [String] = []
+        var size: Expr?, provenance = Provenance.official, method = PoolMethod.prorata, members: [String] = [], ranges: [SourceRange] = []
         try block(keywords: ["size", "method", "members"]) { (p: inout Parser) throws(Diagnostic) in
             switch p.advance().identifier! {
             case "size":
@@ -265,23 +282,24 @@ extension Parser {
                     throw Diagnostic("parse.unknown-method", "unknown pool method '\(name)'; expected 'prorata' or 'rank'", at: p.previousRange)
                 }
                 method = parsed
-            default: members += try p.names("a rule id")
+            default: members += try p.names("a rule id", ranges: &ranges)
             }
         }
         guard let size else { throw Diagnostic("parse.missing-size", "pool '\(id)' does not say its size", at: start) }
-        return PoolDecl(id: id, title: title, size: size, provenance: provenance, method: method, members: members, range: start.to(previousRange))
+        return PoolDecl(id: id, title: title, size: size, provenance: provenance, method: method, members: members, memberRanges: ranges,
+                        range: start.to(previousRange))
     }
 
     mutating func limit() throws(Diagnostic) -> LimitDecl {
         let start = previousRange
         let id = try dottedName("a limit id")
         let title = try string("the limit's title")
-        var cap: Expr?, members: [MemberSelector] = []
+        var cap: Expr?, members: [MemberSelector] = [], ranges: [SourceRange] = []
         try block(keywords: ["cap", "members"]) { (p: inout Parser) throws(Diagnostic) in
-            if p.advance().identifier == "cap" { cap = try p.expression() } else { members += try p.selectors() }
+            if p.advance().identifier == "cap" { cap = try p.expression() } else { members += try p.selectors(ranges: &ranges) }
         }
         guard let cap else { throw Diagnostic("parse.missing-cap", "limit '\(id)' does not say its cap", at: start) }
-        return LimitDecl(id: id, title: title, cap: cap, members: members, range: start.to(previousRange))
+        return LimitDecl(id: id, title: title, cap: cap, members: members, memberRanges: ranges, range: start.to(previousRange))
     }
 
     mutating func obligation() throws(Diagnostic) -> ObligationDecl {
