@@ -96,6 +96,9 @@ public struct BatchEvaluator: Sendable {
             return { inner, evaluator in
                 switch cohort.ranks[RankKey(rule: ruleIndex, expression: inner.text)]?[index] {
                 case .ranked(let rank)?:
+                    let size = cohort.ranks[RankKey(rule: ruleIndex, expression: inner.text)]?.count ?? 0
+                    // Shown with the condition's values, as a fact would be: "rank(rd_expense) among 12 = 4".
+                    evaluator.explanation.noteFact("rank(\(inner.text)) among \(size)", year: nil, value: .number(ExactDecimal(rank)))
                     evaluator.explanation.steps.append(Explanation.Step(label: "rank", detail: "rank(\(inner.text)) within the cohort (ties share a rank)", value: String(rank)))
                     return .number(ExactDecimal(rank))
                 case .undetermined(let missing)?:

@@ -4,7 +4,7 @@ import IncentiveSupport
 
 /// `incentive estimate PROFILE --year Y`: one enterprise, every rule in force for its region and Y.
 enum EstimateCommand {
-    static let valued: Set<String> = ["year", "format", "lang", "policies", "out"]
+    static let valued: Set<String> = ["year", "format", "lang", "policies", "out", "cohort"]
     static let flags: Set<String> = ["explain", "help"]
 
     static func run(_ arguments: [String]) throws -> Int32 {
@@ -22,7 +22,15 @@ enum EstimateCommand {
         let loaded = PolicyStore.load(args.value("policies"))
         let (profile, hadIssues) = try ProfileInput.read(args.positional[0], policies: loaded.policies)
         guard let profile else { return 1 }
-        let estimate = Evaluator(policies: loaded.policies).evaluate(profile, year: year)
+        var cohortHadIssues = false
+        let estimate: Estimate
+        if let cohortPath = args.value("cohort") {
+            let cohort = try CohortInput.read(cohortPath, policies: loaded.policies)
+            cohortHadIssues = cohort.hadIssues
+            estimate = BatchEvaluator(policies: loaded.policies, year: year).evaluate(profile, within: cohort.profiles).estimate
+        } else {
+            estimate = Evaluator(policies: loaded.policies).evaluate(profile, year: year)
+        }
         let output: String
         switch format {
         case "json":
@@ -34,6 +42,6 @@ enum EstimateCommand {
             output = EstimateRenderer(labels: Labels(lang: lang), digest: loaded.digest, explain: args.has("explain")).table(estimate)
         }
         try Console.emit(output, to: args.value("out"))
-        return hadIssues ? 1 : 0
+        return hadIssues || cohortHadIssues ? 1 : 0
     }
 }
