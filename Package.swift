@@ -30,6 +30,8 @@ let package = Package(
             dependencies: ["IncentiveEngine", "PolicyLanguage", "IncentiveSupport"],
             plugins: ["EmbedPoliciesPlugin"]
         ),
+        // Benchmarks: a population generator and measurements of the release binary.
+        .executableTarget(name: "incentive-bench", dependencies: ["PolicyLanguage"]),
         .testTarget(name: "IncentiveSupportTests", dependencies: ["IncentiveSupport"]),
         .testTarget(name: "PolicyLanguageTests", dependencies: ["PolicyLanguage"]),
         .testTarget(name: "IncentiveEngineTests", dependencies: ["IncentiveEngine"]),

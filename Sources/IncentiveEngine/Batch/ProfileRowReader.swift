@@ -40,7 +40,7 @@ public struct ProfileRowReader: Sendable {
     public func header(_ record: CSVRecord) -> (Header?, [ProfileIssue]) {
         var issues: [ProfileIssue] = []
         var columns: [Column] = []
-        let names = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let names = record.fields.map { $0.trimmingWhitespace() }
         for name in names {
             if name == "year" {
                 columns.append(.year)
@@ -79,7 +79,7 @@ public struct ProfileRowReader: Sendable {
         var year: Int?, creditCode = "", region = "", name: String?
         for (index, column) in header.columns.enumerated() {
             let raw = record.fields[index]
-            let text = raw.trimmingCharacters(in: .whitespaces)
+            let text = raw.trimmingWhitespace()
             switch column {
             case .ignored: continue
             case .year:
