@@ -27,7 +27,7 @@ public final class CSVReader {
         self.init(source: ByteChunkReader(bytes: bytes))
     }
 
-    init(source: ByteChunkReader) {
+    public init(source: ByteChunkReader) {
         self.source = source
         if let first = source.next() {
             chunk = first
@@ -156,7 +156,7 @@ public final class LineReader {
     public convenience init(path: String) throws { self.init(source: try ByteChunkReader(path: path)) }
     public convenience init(bytes: [UInt8]) { self.init(source: ByteChunkReader(bytes: bytes)) }
 
-    init(source: ByteChunkReader) {
+    public init(source: ByteChunkReader) {
         self.source = source
         if let first = source.next() {
             chunk = first
