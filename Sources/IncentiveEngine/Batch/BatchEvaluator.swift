@@ -29,7 +29,7 @@ public struct BatchEvaluator: Sendable {
     var policies: CheckedPolicySet { evaluator.policies }
 
     /// Decides the rankings, then the pools (whose claims need the ranks).
-    public func prepare(_ profiles: [Profile]) -> Cohort {
+    public func prepare(_ profiles: some ProfileSource) -> Cohort {
         var cohort = Cohort()
         cohort.ranks = rank(profiles)
         decidePools(profiles, into: &cohort)
@@ -54,21 +54,24 @@ public struct BatchEvaluator: Sendable {
         return ids
     }
 
-    private func inForce(_ rule: CheckedRule, _ profile: Profile) -> Bool {
-        policies.policies[rule.policy].covers(region: profile.region) && rule.window.overlaps(year: year)
+    private func inForce(_ rule: CheckedRule, region: String) -> Bool {
+        policies.policies[rule.policy].covers(region: region) && rule.window.overlaps(year: year)
     }
 
-    private func rank(_ profiles: [Profile]) -> [RankKey: [Int: RankEntry]] {
+    private func rank(_ profiles: some ProfileSource) -> [RankKey: [Int: RankEntry]] {
         guard !rankRules.isEmpty else { return [:] }
         typealias Found = (key: RankKey, enterprise: Int, candidate: CohortRanking.Candidate)
-        let chunks: [[Found]] = Parallel.map(profiles.indices) { range in
+        let chunks: [[Found]] = Parallel.map(0..<profiles.count) { range in
             var found: [Found] = []
             for index in range {
+                let region = profiles.region(at: index)
+                var profile: Profile?
                 for (ruleIndex, expressions) in rankRules {
                     let rule = policies.rules[ruleIndex]
-                    guard inForce(rule, profiles[index]) else { continue }
+                    guard inForce(rule, region: region) else { continue }
+                    if profile == nil { profile = profiles.profile(at: index) }
                     for expression in expressions {
-                        if let candidate = CohortRanking.value(of: expression, rule: rule, policies: policies, profile: profiles[index], year: year) {
+                        if let candidate = CohortRanking.value(of: expression, rule: rule, policies: policies, profile: profile!, year: year) {
                             found.append((RankKey(rule: ruleIndex, expression: expression.text), index, candidate))
                         }
                     }
@@ -112,10 +115,11 @@ public struct BatchEvaluator: Sendable {
         }
     }
 
-    private func decidePools(_ profiles: [Profile], into cohort: inout Cohort) {
+    private func decidePools(_ profiles: some ProfileSource, into cohort: inout Cohort) {
         guard !policies.pools.isEmpty else { return }
-        let pooled = profiles.indices.filter { index in
-            policies.pools.contains { pool in pool.members.contains { inForce(policies.rules[$0], profiles[index]) } }
+        let pooled = (0..<profiles.count).filter { index in
+            let region = profiles.region(at: index)
+            return policies.pools.contains { pool in pool.members.contains { inForce(policies.rules[$0], region: region) } }
         }
         let ranks = cohort
         typealias Claims = (claims: [[PoolClaim]], undetermined: [Int])
@@ -124,13 +128,14 @@ public struct BatchEvaluator: Sendable {
             var undetermined = Array(repeating: 0, count: policies.pools.count)
             for position in range {
                 let index = pooled[position]
-                let estimate = evaluator.evaluate(profiles[index], year: year, rank: rankLookup(index, ranks))
+                let profile = profiles.profile(at: index)
+                let estimate = evaluator.evaluate(profile, year: year, rank: rankLookup(index, ranks))
                 for (poolIndex, pool) in policies.pools.enumerated() {
                     let ids = Set(pool.members.map { policies.rules[$0].id })
                     for result in estimate.results where ids.contains(result.rule) {
                         if result.status == .undetermined { undetermined[poolIndex] += 1 }
                         if result.status == .eligible, let amount = result.amount, amount > .zero {
-                            claims[poolIndex].append(PoolClaim(enterprise: index, creditCode: profiles[index].creditCode, rule: result.rule,
+                            claims[poolIndex].append(PoolClaim(enterprise: index, creditCode: profile.creditCode, rule: result.rule,
                                                                amount: amount, digits: result.digits ?? 0))
                         }
                     }

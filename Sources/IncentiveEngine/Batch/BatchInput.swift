@@ -7,7 +7,10 @@ import PolicyLanguage
 public struct BatchInput: Sendable {
     public enum Format: String, Sendable { case csv, jsonl }
 
-    public var profiles: [Profile]
+    /// The enterprises, packed: what the batch keeps while the cohort is decided.
+    public var packed: PackedProfiles
+    /// The enterprises, unpacked (for small inputs and tests).
+    public var profiles: [Profile] { packed.all }
     public var issues: [ProfileIssue]
     public var format: Format
     /// The CSV's detected encoding (nil for JSON Lines).
@@ -29,11 +32,11 @@ public struct BatchInput: Sendable {
 
     public static func read(csv reader: CSVReader, policies: CheckedPolicySet, progress: ((Int) -> Void)? = nil) -> BatchInput {
         let rowReader = ProfileRowReader(policies: policies)
-        var assembler = ProfileAssembler()
+        var assembler = ProfileAssembler(facts: policies.factIndex)
         var issues: [ProfileIssue] = []
         var rows = 0
         guard let first = reader.next() else {
-            return BatchInput(profiles: [], issues: [ProfileIssue(location: "row 1", field: "(header)", value: "", expected: "a header row naming the columns", fatal: true)],
+            return BatchInput(packed: assembler.finish(), issues: [ProfileIssue(location: "row 1", field: "(header)", value: "", expected: "a header row naming the columns", fatal: true)],
                               format: .csv, encoding: reader.encoding, rows: 0)
         }
         let (header, headerIssues) = rowReader.header(first)
@@ -60,12 +63,12 @@ public struct BatchInput: Sendable {
             }
             flush()
         }
-        return BatchInput(profiles: assembler.profiles(), issues: issues + assembler.issues, format: .csv, encoding: reader.encoding, rows: rows)
+        return BatchInput(packed: assembler.finish(), issues: issues + assembler.issues, format: .csv, encoding: reader.encoding, rows: rows)
     }
 
     public static func read(jsonl reader: LineReader, policies: CheckedPolicySet, progress: ((Int) -> Void)? = nil) -> BatchInput {
         let rowReader = ProfileRowReader(policies: policies)
-        var assembler = ProfileAssembler()
+        var assembler = ProfileAssembler(facts: policies.factIndex)
         var issues: [ProfileIssue] = []
         var rows = 0
         while let (number, text) = reader.next() {
@@ -75,7 +78,7 @@ public struct BatchInput: Sendable {
             issues += rowIssues
             if let row { assembler.add(row) }
         }
-        return BatchInput(profiles: assembler.profiles(), issues: issues + assembler.issues, format: .jsonl, encoding: nil, rows: rows)
+        return BatchInput(packed: assembler.finish(), issues: issues + assembler.issues, format: .jsonl, encoding: nil, rows: rows)
     }
 
     /// Reads a file of either format.

@@ -7,7 +7,7 @@ public struct ProfileRow: Sendable {
     /// "row 5" (CSV, the header is row 1 as in a spreadsheet) or "line 3" (JSON Lines).
     public let location: String
     public var profile: Profile
-    /// The static cells as written (CSV) or as values (JSON Lines), to find rows that disagree.
+    /// The static facts as text (`Value.description`), to find rows that disagree.
     public var staticCells: [String: String]
     /// The years this row brings.
     public var years: [Int]
@@ -89,7 +89,6 @@ public struct ProfileRowReader: Sendable {
                 }
                 year = value
             case .staticFact(let fact):
-                if !text.isEmpty { cells[fact.name] = text }
                 switch fact.name {
                 case "credit_code":
                     creditCode = text
@@ -122,6 +121,7 @@ public struct ProfileRowReader: Sendable {
             issues.append(ProfileIssue(location: at, field: "region", value: "", expected: "a 6-digit administrative division code such as \"330726\"", fatal: true))
         }
         guard !issues.contains(where: \.fatal), let year else { return (nil, issues) }
+        for (key, value) in staticFacts { cells[key] = value.description }
         let profile = Profile(creditCode: creditCode, name: name, region: region, staticFacts: staticFacts, yearFacts: [year: yearValues])
         return (ProfileRow(location: at, profile: profile, staticCells: cells, years: [year]), issues)
     }

@@ -36,9 +36,10 @@ enum BatchCommand {
         for issue in input.issues { Console.error("\(path): \(issue)") }
 
         let batch = BatchEvaluator(policies: loaded.policies, year: year)
-        progress.show("ranking and pools over \(input.profiles.count) enterprises")
-        let cohort = batch.prepare(input.profiles)
-        let renderer = renderer(for: input.profiles, batch: batch, digest: loaded.digest)
+        let profiles = input.packed
+        progress.show("ranking and pools over \(profiles.count) enterprises")
+        let cohort = batch.prepare(profiles)
+        let renderer = renderer(for: profiles, batch: batch, digest: loaded.digest)
         let out = try OutputFile(path: args.value("out"))
         do {
             var totals = Totals()
@@ -51,12 +52,12 @@ enum BatchCommand {
             default: break
             }
             let long = args.has("long")
-            for start in stride(from: 0, to: input.profiles.count, by: block) {
-                let range = start..<min(start + block, input.profiles.count)
+            for start in stride(from: 0, to: profiles.count, by: block) {
+                let range = start..<min(start + block, profiles.count)
                 let parts = Parallel.map(range, chunk: 256) { chunk -> (String, Totals) in
                     var text = "", partial = Totals()
                     for index in chunk {
-                        let estimate = batch.evaluate(input.profiles[index], at: index, in: cohort)
+                        let estimate = batch.evaluate(profiles.profile(at: index), at: index, in: cohort)
                         partial.add(estimate)
                         switch format {
                         case "csv": text += long ? renderer.longRows(estimate) : renderer.wideRow(estimate)
@@ -70,12 +71,12 @@ enum BatchCommand {
                     out.write(text)
                     totals.merge(partial)
                 }
-                progress.show("evaluated \(range.upperBound) of \(input.profiles.count) enterprises")
+                progress.show("evaluated \(range.upperBound) of \(profiles.count) enterprises")
             }
             if format == "json" {
                 let tail: [(String, JSONValue)] = [
                     ("pools", .array(cohort.pools.map(BatchRenderer.pool))),
-                    ("totals", totals.json(enterprises: input.profiles.count)),
+                    ("totals", totals.json(enterprises: profiles.count)),
                     ("errors", .array(input.issues.map(BatchRenderer.issue))),
                 ]
                 out.write("\n]," + tail.map { "\(JSONWriter.quoted($0.0)):\(JSONWriter.compact($0.1))" }.joined(separator: ",\n") + "}\n")
@@ -99,16 +100,16 @@ enum BatchCommand {
             try errors.commit()
         }
         if !input.issues.isEmpty {
-            Console.error("incentive batch: \(input.issues.count) problem\(input.issues.count == 1 ? "" : "s") in \(path); \(input.profiles.count) enterprises evaluated")
+            Console.error("incentive batch: \(input.issues.count) problem\(input.issues.count == 1 ? "" : "s") in \(path); \(profiles.count) enterprises evaluated")
         }
         return input.issues.isEmpty ? 0 : 1
     }
 
-    static func renderer(for profiles: [Profile], batch: BatchEvaluator, digest: String) -> BatchRenderer {
+    static func renderer(for profiles: PackedProfiles, batch: BatchEvaluator, digest: String) -> BatchRenderer {
         let policies = batch.evaluator.policies
         var inForce = Set<Int>()
         var obligations = Set<Int>()
-        for region in Set(profiles.map(\.region)) {
+        for region in Set((0..<profiles.count).map(profiles.region(at:))) {
             inForce.formUnion(batch.evaluator.rulesInForce(region: region, year: batch.year))
             for (index, obligation) in policies.obligations.enumerated() {
                 let policy = policies.policies[obligation.policy]
