@@ -28,7 +28,7 @@ public struct BatchInput: Sendable {
     }
 
     /// Records converted together on all cores.
-    static let block = 16384
+    static let block = 4096
 
     public static func read(csv reader: CSVReader, policies: CheckedPolicySet, progress: ((Int) -> Void)? = nil) -> BatchInput {
         let rowReader = ProfileRowReader(policies: policies)
@@ -48,7 +48,7 @@ public struct BatchInput: Sendable {
             block.reserveCapacity(Self.block)
             func flush() {
                 let records = block
-                let mapped = Parallel.map(records.indices, chunk: 1024) { range in records[range].map { rowReader.row($0, header: header) } }
+                let mapped = Parallel.map(records.indices, chunk: 512) { range in records[range].map { rowReader.row($0, header: header) } }
                 for (row, rowIssues) in mapped.joined() {
                     issues += rowIssues
                     if let row { assembler.add(row) }

@@ -10,7 +10,7 @@ enum BatchCommand {
     static let valued: Set<String> = ["year", "format", "out", "errors", "policies"]
     static let flags: Set<String> = ["long", "help"]
     /// Enterprises evaluated and rendered per block: bounds the rendered text held at once.
-    static let block = 8192
+    static let block = 4096
 
     static func run(_ arguments: [String]) throws -> Int32 {
         let args = try Arguments(arguments, valued: valued, flags: flags)
