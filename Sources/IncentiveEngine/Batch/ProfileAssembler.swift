@@ -15,7 +15,10 @@ public struct ProfileAssembler: Sendable {
         var years: [Int: String]
     }
 
-    private var index: [String: Int] = [:]
+    /// Enterprise number by credit code (`CreditCode.key`; rows reach here only with valid codes).
+    private var index: [UInt128: Int] = [:]
+    /// For a code that has no key (not expected: the row readers reject them).
+    private var otherIndex: [String: Int] = [:]
     private var firstLocation: [String] = []
     private var rejected: [Bool] = []
     /// Where each enterprise is packed, or -1 while open (or never packed).
@@ -32,10 +35,11 @@ public struct ProfileAssembler: Sendable {
     }
 
     public mutating func add(_ row: ProfileRow) {
-        guard let number = index[row.profile.creditCode] else {
+        let key = CreditCode.key(row.profile.creditCode)
+        guard let number = key.map({ index[$0] }) ?? otherIndex[row.profile.creditCode] else {
             closeLast()
             let number = firstLocation.count
-            index[row.profile.creditCode] = number
+            if let key { index[key] = number } else { otherIndex[row.profile.creditCode] = number }
             firstLocation.append(row.location)
             rejected.append(false)
             packedAt.append(-1)
