@@ -198,12 +198,16 @@ extension Array: ProfileSource where Element == Profile {
     public func region(at index: Int) -> String { self[index].region }
 }
 
-/// Profiles packed one after another in one buffer (no allocation per enterprise), decoded when
-/// a pass needs one. Regions are kept apart: every pass asks which rules are in force first.
+/// Profiles packed one after another in 4 MiB segments (no allocation per enterprise, and no
+/// doubling of one huge buffer as it grows), decoded when a pass needs one. Regions are kept
+/// apart: every pass asks which rules are in force first.
 public struct PackedProfiles: ProfileSource {
+    static let segmentSize = 4 << 20
     let codec: ProfileCodec
-    var bytes: [UInt8] = []
-    var starts: [Int] = []
+    var segments: [[UInt8]] = []
+    /// Per enterprise: segment number in the high 32 bits, offset in the low 32.
+    var starts: [UInt64] = []
+    var ends: [UInt32] = []
     var regions: [String] = []
 
     init(codec: ProfileCodec) { self.codec = codec }
@@ -211,16 +215,25 @@ public struct PackedProfiles: ProfileSource {
     public var count: Int { starts.count }
 
     public func profile(at index: Int) -> Profile {
-        let end = index + 1 < starts.count ? starts[index + 1] : bytes.count
-        return codec.decode(bytes[starts[index]..<end])
+        let segment = Int(starts[index] >> 32), start = Int(starts[index] & 0xFFFF_FFFF)
+        return codec.decode(segments[segment][start..<Int(ends[index])])
     }
 
     public func region(at index: Int) -> String { regions[index] }
 
     mutating func append(_ profile: Profile) {
-        starts.append(bytes.count)
-        regions.append(profile.region)
+        var bytes: [UInt8] = []
         codec.encode(profile, into: &bytes)
+        if segments.isEmpty || segments[segments.count - 1].count + bytes.count > Self.segmentSize {
+            var segment: [UInt8] = []
+            segment.reserveCapacity(max(Self.segmentSize, bytes.count))
+            segments.append(segment)
+        }
+        let last = segments.count - 1
+        starts.append(UInt64(last) << 32 | UInt64(segments[last].count))
+        segments[last].append(contentsOf: bytes)
+        ends.append(UInt32(segments[last].count))
+        regions.append(profile.region)
     }
 
     public var all: [Profile] { (0..<count).map(profile(at:)) }
