@@ -69,7 +69,7 @@ enum Help {
                         rule in force (the paid amount; empty when not eligible; "eligible" for rules
                         without an amount), totals by kind, then obligations
                         json: {"year","policy_set","enterprises":[…],"pools":[…],"totals":{…},"errors":[…]}
-                        jsonl: one estimate object per line
+                        jsonl: one estimate object per line (pools and problems go to standard error)
               --long    with csv: one row per enterprise and rule, with status, amounts and reasons
               --out     write to FILE atomically (temporary file, then rename) instead of standard output
               --errors  also write the input problems to FILE (CSV: location, field, value, expected)
