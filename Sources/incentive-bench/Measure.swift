@@ -9,6 +9,8 @@ enum Measure {
     struct Run {
         let seconds: Double
         let maxRSSKiB: Int
+        /// The child's user + system CPU seconds: on a shared machine, steadier than wall time.
+        let cpuSeconds: Double
         let status: Int32
     }
 
@@ -23,12 +25,13 @@ enum Measure {
         let start = DispatchTime.now().uptimeNanoseconds
         let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
         posix_spawn_file_actions_destroy(&actions)
-        guard spawned == 0 else { return Run(seconds: 0, maxRSSKiB: 0, status: -1) }
+        guard spawned == 0 else { return Run(seconds: 0, maxRSSKiB: 0, cpuSeconds: 0, status: -1) }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return Run(seconds: seconds, maxRSSKiB: usage.ru_maxrss, status: (status >> 8) & 0xFF)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Run(seconds: seconds, maxRSSKiB: usage.ru_maxrss, cpuSeconds: cpu, status: (status >> 8) & 0xFF)
     }
 
     static func median(_ values: [Double]) -> Double {

@@ -79,15 +79,16 @@ func runBenchmarks() throws {
     for size in sizes {
         let input = "bench-data/population-\(size).csv"
         if !FileManager.default.fileExists(atPath: input) { try generate(size, to: input) }
-        var times: [Double] = [], memory: [Int] = []
+        var times: [Double] = [], memory: [Int] = [], cpu: [Double] = []
         for _ in 0..<runs {
             let run = Measure.run(binary, ["batch", input, "--year", "\(year)", "--out", "bench-data/out-\(size).csv"])
             guard run.status == 0 || run.status == 1 else { print("batch failed: exit \(run.status)"); exit(1) }
             times.append(run.seconds)
             memory.append(run.maxRSSKiB)
+            cpu.append(run.cpuSeconds)
         }
         let median = Measure.median(times)
-        print("batch N=\(size) (\(size * 3) enterprise-years): median \(format(median)), \(Int(Double(size * 3) / median)) enterprise-years/s, peak \(memory.max()! / 1024) MiB  [\(binary) batch \(input) --year \(year) --out bench-data/out-\(size).csv]")
+        print("batch N=\(size) (\(size * 3) enterprise-years): median \(format(median)), \(Int(Double(size * 3) / median)) enterprise-years/s, cpu (user+sys) median \(format(Measure.median(cpu))), peak \(memory.max()! / 1024) MiB  [\(binary) batch \(input) --year \(year) --out bench-data/out-\(size).csv]")
     }
 }
 
