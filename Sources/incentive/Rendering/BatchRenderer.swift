@@ -54,8 +54,7 @@ struct BatchRenderer: Sendable {
         return text
     }
 
-    /// RFC 4180 quoting, and a leading apostrophe-free guard: cells are quoted when they hold a
-    /// comma, quote or line break.
+    /// RFC 4180 quoting: a cell is quoted when it holds a comma, a quote or a line break.
     static func cell(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
