@@ -6,6 +6,8 @@ import PolicyLanguage
 /// enterprises a ranking or a pool touches have entries.
 public struct Cohort: Sendable {
     var ranks: [RankKey: [Int: RankEntry]] = [:]
+    /// How many enterprises each ranking ranked (undetermined ones excluded).
+    var ranked: [RankKey: Int] = [:]
     /// Per enterprise, per pooled rule: the pool's index and the amount it pays.
     var allocations: [Int: [String: (pool: Int, amount: ExactDecimal)]] = [:]
     public internal(set) var pools: [PoolOutcome] = []
@@ -32,6 +34,9 @@ public struct BatchEvaluator: Sendable {
     public func prepare(_ profiles: some ProfileSource) -> Cohort {
         var cohort = Cohort()
         cohort.ranks = rank(profiles)
+        for (key, entries) in cohort.ranks {
+            cohort.ranked[key] = entries.values.count(where: { if case .ranked = $0 { true } else { false } })
+        }
         decidePools(profiles, into: &cohort)
         return cohort
     }
@@ -81,6 +86,8 @@ public struct BatchEvaluator: Sendable {
         }
         var values: [RankKey: [(enterprise: Int, value: ExactDecimal)]] = [:]
         var ranks: [RankKey: [Int: RankEntry]] = [:]
+    /// How many enterprises each ranking ranked (undetermined ones excluded).
+    var ranked: [RankKey: Int] = [:]
         for found in chunks.joined() {
             switch found.candidate {
             case .value(let value): values[found.key, default: []].append((found.enterprise, value))
@@ -99,7 +106,7 @@ public struct BatchEvaluator: Sendable {
             return { inner, evaluator in
                 switch cohort.ranks[RankKey(rule: ruleIndex, expression: inner.text)]?[index] {
                 case .ranked(let rank)?:
-                    let size = cohort.ranks[RankKey(rule: ruleIndex, expression: inner.text)]?.count ?? 0
+                    let size = cohort.ranked[RankKey(rule: ruleIndex, expression: inner.text)] ?? 0
                     // Shown with the condition's values, as a fact would be: "rank(rd_expense) among 12 = 4".
                     evaluator.explanation.noteFact("rank(\(inner.text)) among \(size)", year: nil, value: .number(ExactDecimal(rank)))
                     evaluator.explanation.steps.append(Explanation.Step(label: "rank", detail: "rank(\(inner.text)) within the cohort (ties share a rank)", value: String(rank)))

@@ -63,7 +63,7 @@ import Testing
         // Ten ranked above it; the 1万 enterprise is rank 11, not pushed to 12 by the unknown one.
         let last = estimates[BatchFixtures.code(31)]!.result("deqing.rd-top10-total")!
         #expect(last.status == .ineligible)
-        #expect(last.reasons.first?.contains("= 11") == true)
+        #expect(last.reasons.first?.contains("rank(rd_expense) among 11 = 11") == true)
     }
 
     @Test("growth ranking: by (R&D − R&D before) ÷ R&D before, among those that grew")
