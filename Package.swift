@@ -30,6 +30,8 @@ let package = Package(
             dependencies: ["IncentiveEngine", "PolicyLanguage", "IncentiveSupport"],
             plugins: ["EmbedPoliciesPlugin"]
         ),
+        // Benchmarks: a population generator and measurements of the release binary.
+        .executableTarget(name: "incentive-bench", dependencies: ["PolicyLanguage"]),
         .testTarget(name: "IncentiveSupportTests", dependencies: ["IncentiveSupport"]),
         /// Helpers shared by the test targets: a seeded generator and random expression trees.
         .target(name: "TestSupport", dependencies: ["PolicyLanguage", "IncentiveSupport"], path: "Tests/TestSupport"),

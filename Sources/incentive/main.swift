@@ -4,6 +4,7 @@ import Foundation
 /// policy logic.
 let commands: [String: ([String]) throws -> Int32] = [
     "estimate": EstimateCommand.run,
+    "batch": BatchCommand.run,
     "explain": ExplainCommand.run,
     "check": CheckCommand.run,
     "test": TestCommand.run,

@@ -27,7 +27,12 @@ public struct Evaluator: Sendable {
         evaluate(profile, year: year, rank: nil)
     }
 
-    func evaluate(_ profile: Profile, year: Int, rank: ((CheckedRule) -> ((CheckedExpr, inout ExpressionEvaluator) -> Value)?)?) -> Estimate {
+    /// - Parameters:
+    ///   - rank: per rule, the cohort's ranks (batch); nil leaves rank conditions undetermined.
+    ///   - pools: applied after stacking and limits, before obligations (which read paid amounts):
+    ///     the batch's pool allocation.
+    func evaluate(_ profile: Profile, year: Int, rank: ((CheckedRule) -> ((CheckedExpr, inout ExpressionEvaluator) -> Value)?)?,
+                  pools: ((inout Estimate) -> Void)? = nil) -> Estimate {
         let inForce = rulesInForce(region: profile.region, year: year)
         let vetoes = evaluateVetoes(profile, year: year)
         var results: [RuleOutcome] = []
@@ -44,6 +49,7 @@ public struct Evaluator: Sendable {
         var estimate = Estimate(year: year, creditCode: profile.creditCode, name: profile.name, region: profile.region,
                                 results: results, vetoes: vetoes, obligations: [])
         Stacking(policies: policies).apply(to: &estimate)
+        pools?(&estimate)
         estimate.obligations = evaluateObligations(profile, year: year, results: estimate.results)
         return estimate
     }

@@ -51,7 +51,7 @@ public enum FactReader {
 
     /// A CSV cell (or a JSON string) read by the fact's type; an empty cell is absent.
     public static func readText(_ raw: String, as fact: FactDecl) -> Outcome {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingWhitespace()
         if text.isEmpty { return .absent }
         switch fact.type {
         case .money, .number, .integer, .percent:
@@ -67,7 +67,7 @@ public enum FactReader {
         case .list(.date):
             var dates: [Value] = []
             for part in text.split(separator: ";") {
-                guard let date = CivilDate(parsing: part.trimmingCharacters(in: .whitespaces)) else { return .invalid(expected: expectation(fact.type)) }
+                guard let date = CivilDate(parsing: String(part).trimmingWhitespace()) else { return .invalid(expected: expectation(fact.type)) }
                 dates.append(.date(date))
             }
             return .value(.list(dates))
@@ -84,7 +84,7 @@ public enum FactReader {
     }
 
     static func readNumber(_ text: String, as fact: FactDecl) -> Outcome {
-        guard let number = ExactDecimal(parsing: text.trimmingCharacters(in: .whitespaces)) else {
+        guard let number = ExactDecimal(parsing: text.trimmingWhitespace()) else {
             return .invalid(expected: expectation(fact.type))
         }
         if fact.type == .integer, !number.isInteger { return .invalid(expected: expectation(.integer)) }

@@ -4,7 +4,7 @@ import IncentiveSupport
 
 /// `incentive estimate PROFILE --year Y`: one enterprise, every rule in force for its region and Y.
 enum EstimateCommand {
-    static let valued: Set<String> = ["year", "format", "lang", "policies", "out", "set", "record"]
+    static let valued: Set<String> = ["year", "format", "lang", "policies", "out", "set", "record", "cohort"]
     static let flags: Set<String> = ["explain", "help"]
 
     static func run(_ arguments: [String]) throws -> Int32 {
@@ -22,7 +22,17 @@ enum EstimateCommand {
         let loaded = PolicyStore.load(args.value("policies"))
         let (profile, hadIssues) = try ProfileInput.read(args.positional[0], policies: loaded.policies)
         guard var profile else { return 1 }
-        let evaluator = Evaluator(policies: loaded.policies)
+        var cohortHadIssues = false
+        var evaluate: (Profile) -> Estimate = { Evaluator(policies: loaded.policies).evaluate($0, year: year) }
+        if let cohortPath = args.value("cohort") {
+            guard args.value("record") == nil else {
+                throw Arguments.UsageError(message: "--record with --cohort is not supported: replay re-derives a record on its own, without the cohort")
+            }
+            let cohort = try CohortInput.read(cohortPath, policies: loaded.policies)
+            cohortHadIssues = cohort.hadIssues
+            let batch = BatchEvaluator(policies: loaded.policies, year: year)
+            evaluate = { batch.evaluate($0, within: cohort.profiles).estimate }
+        }
         var whatIf: WhatIfRenderer?
         let edits = try args.values("set").map { text in
             do throws(ProfileEdit.Problem) { return try ProfileEdit(parsing: text, policies: loaded.policies) } catch { throw Arguments.UsageError(message: error.description) }
@@ -31,11 +41,11 @@ enum EstimateCommand {
             throw Arguments.UsageError(message: "--record keeps decisions on the profile as given; a what-if (--set) is not recorded")
         }
         if !edits.isEmpty {
-            let before = evaluator.evaluate(profile, year: year)
+            let before = evaluate(profile)
             for edit in edits { edit.apply(to: &profile) }
-            whatIf = WhatIfRenderer(labels: Labels(lang: lang), edits: edits, comparison: EstimateComparison(before: before, after: evaluator.evaluate(profile, year: year)))
+            whatIf = WhatIfRenderer(labels: Labels(lang: lang), edits: edits, comparison: EstimateComparison(before: before, after: evaluate(profile)))
         }
-        let estimate = evaluator.evaluate(profile, year: year)
+        let estimate = evaluate(profile)
         if let log = args.value("record") {
             try Recording.append(profile: profile, path: args.positional[0], year: year, estimate: estimate, loaded: loaded, to: log)
         }
@@ -58,6 +68,6 @@ enum EstimateCommand {
             output = renderer.table(estimate) + (whatIf.map { "\n\n" + $0.text() } ?? "")
         }
         try Console.emit(output, to: args.value("out"))
-        return hadIssues ? 1 : 0
+        return hadIssues || cohortHadIssues ? 1 : 0
     }
 }

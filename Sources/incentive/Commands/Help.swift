@@ -7,6 +7,7 @@ enum Help {
 
     commands:
       estimate PROFILE --year Y     every rule in force for one enterprise and year
+      batch FILE --year Y           many enterprises (CSV or JSON Lines): rankings, pools, totals
       explain PROFILE RULE --year Y the full derivation of one rule
       check [DIR]                   parse and check policy files
       test [DIR]                    run the tests written next to the policies
@@ -24,6 +25,7 @@ enum Help {
       incentive estimate Examples/pujiang-precision.json --year 2020
       incentive estimate Examples/deqing-no-rd.json --year 2023 --format json
       incentive explain Examples/pujiang-precision.json cn.rd-super-deduction --year 2020
+      incentive batch Examples/batch-deqing.csv --year 2023 --out results.csv
       incentive list --region 330726 --year 2020
       incentive eval '12% * 20000000'
       incentive estimate Examples/pujiang-precision.json --year 2020 --record decisions.jsonl
@@ -34,15 +36,21 @@ enum Help {
         switch command {
         case "estimate":
             return """
-            usage: incentive estimate PROFILE --year Y [--format table|json|md] [--lang zh|en] [--explain]
-                                      [--policies DIR|SNAPSHOT] [--out FILE] [--record LOG]
+            usage: incentive estimate PROFILE --year Y [--format table|json|md|html] [--lang zh|en] [--explain]
+                                      [--set PATH=VALUE …] [--cohort FILE] [--policies DIR|SNAPSHOT]
+                                      [--out FILE] [--record LOG]
 
             Evaluates one enterprise profile (JSON, see profile.md) for assessment year Y against every rule
             in force for its region: status, amount (paid after stacking and limits), and the reasons.
-            Rules that rank enterprises (top-10) stay undetermined: they need the cohort (batch).
+            Rules that rank enterprises (top-10) stay undetermined: they need the cohort (batch), unless
+            --cohort FILE gives one (a batch file, CSV or JSON Lines): the profile is then ranked among its
+            enterprises (replacing the row with its credit code, if any) and pools are shared over them.
 
-              --format   table (default), json (design.md's contract), md (Markdown)
+              --format   table (default), json (design.md's contract), md (Markdown), html (a self-contained
+                         report that prints on A4; use with --out)
               --lang     zh (default) or en, for labels and messages
+              --set      what-if: change one fact (years.2023.rd_expense=3000000, hte_certificates=2023-12-01)
+                         and show the difference rule by rule; repeatable
               --explain  add each rule's derivation: facts, parameter versions, conditions, steps
               --out      write to FILE atomically instead of standard output
               --record   append a decision record (input, year, policy digests, parameter versions,
@@ -53,6 +61,41 @@ enum Help {
               incentive estimate Examples/pujiang-precision.json --year 2020 --format json --explain
               incentive estimate Examples/deqing-no-rd.json --year 2023 --lang en --format md --out report.md
               incentive estimate Examples/pujiang-precision.json --year 2020 --record decisions.jsonl
+              incentive estimate Examples/pujiang-precision.json --year 2020 --set years.2020.employees=400
+              incentive estimate Examples/deqing-no-rd.json --year 2023 --cohort Examples/batch-deqing.csv
+            """
+        case "batch":
+            return """
+            usage: incentive batch FILE --year Y [--format csv|json|jsonl] [--long] [--out FILE] [--errors FILE]
+                                   [--policies DIR]
+
+            Evaluates every enterprise of FILE for assessment year Y, together: cohort rules (top-10
+            rankings, ties sharing a rank: 1, 2, 2, 4) are ranked among the file's enterprises that pass the
+            rule's cohort filter, and budget pools are shared over them (pro rata, rounded to the yuan by
+            largest remainder, never more than the pool).
+
+            FILE is CSV per profile.md (one row per enterprise and year; UTF-8 with or without BOM, or
+            GB18030 as Excel saves it; the rows of one enterprise need not be adjacent) or JSON Lines (one
+            profile per line; .jsonl/.ndjson, or a file starting with '{'). "-" reads standard input (CSV).
+
+              --format  csv (default): UTF-8 with BOM (Excel opens it), one row per enterprise, a column per
+                        rule in force (the paid amount; empty when not eligible; "eligible" for rules
+                        without an amount), totals by kind, then obligations
+                        json: {"year","policy_set","enterprises":[…],"pools":[…],"totals":{…},"errors":[…]}
+                        jsonl: one estimate object per line (pools and problems go to standard error)
+              --long    with csv: one row per enterprise and rule, with status, amounts and reasons
+              --out     write to FILE atomically (temporary file, then rename) instead of standard output
+              --errors  also write the input problems to FILE (CSV: location, field, value, expected)
+
+            Every bad row (malformed, bad credit code or region, unreadable amount, static fields that
+            disagree between an enterprise's years, unknown column) is reported on standard error with its
+            row, field, value and what was expected; the other enterprises are still evaluated, and the
+            exit code is 1.
+
+            examples:
+              incentive batch Examples/batch-deqing.csv --year 2023
+              incentive batch Examples/batch-deqing.csv --year 2023 --long --out deqing-long.csv
+              incentive batch Examples/batch-deqing.csv --year 2023 --format json --errors errors.csv
             """
         case "explain":
             return """

@@ -17,3 +17,18 @@ enum ProfileInput {
         return (result.profile, !result.issues.isEmpty)
     }
 }
+
+/// Reads the cohort file of `estimate --cohort` (CSV or JSON Lines, as `batch` reads it),
+/// printing its issues; its good enterprises are the cohort.
+enum CohortInput {
+    static func read(_ path: String, policies: CheckedPolicySet) throws -> (profiles: [Profile], hadIssues: Bool) {
+        let input: BatchInput
+        do {
+            input = try BatchInput.read(path: path, policies: policies)
+        } catch {
+            throw Arguments.UsageError(message: "--cohort \(error)")
+        }
+        for issue in input.issues { Console.error("\(path): \(issue)") }
+        return (input.profiles, !input.issues.isEmpty)
+    }
+}

@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file (or standard input) in fixed-size chunks with `read(2)`, so a reader of a large
+/// file holds one chunk at a time, never the whole file. In-memory bytes work the same way, for
+/// tests and for small inputs.
+public final class ByteChunkReader {
+    public struct OpenError: Error, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    private var memory: [UInt8]?
+    private let chunkSize: Int
+    /// Bytes consumed before the current chunk, so a record knows its offset in the file.
+    public private(set) var consumed: Int = 0
+
+    /// Opens `path` ("-" is standard input).
+    public init(path: String, chunkSize: Int = 1 << 20) throws {
+        if path == "-" {
+            descriptor = 0
+            ownsDescriptor = false
+        } else {
+            descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { throw OpenError(path: path, reason: String(cString: strerror(errno))) }
+            ownsDescriptor = true
+        }
+        self.chunkSize = chunkSize
+    }
+
+    public init(bytes: [UInt8]) {
+        descriptor = -1
+        ownsDescriptor = false
+        memory = bytes
+        chunkSize = 0
+    }
+
+    deinit {
+        if ownsDescriptor { close(descriptor) }
+    }
+
+    /// The next chunk, or nil at the end. The chunk is never empty.
+    public func next() -> [UInt8]? {
+        if descriptor < 0 {
+            guard let bytes = memory, !bytes.isEmpty else { return nil }
+            memory = nil
+            return bytes
+        }
+        var chunk = [UInt8](repeating: 0, count: chunkSize)
+        var filled = 0
+        while filled < chunkSize {
+            let count = chunk.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + filled, chunkSize - filled)
+            }
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { break }
+            filled += count
+        }
+        guard filled > 0 else { return nil }
+        chunk.removeSubrange(filled...)
+        return chunk
+    }
+}

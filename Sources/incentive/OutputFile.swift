@@ -1,0 +1,61 @@
+import Foundation
+
+/// A streamed output: standard output, or a file written atomically — into a temporary file
+/// beside it, renamed over the target only when complete, so a reader never sees half a file.
+final class OutputFile {
+    private let handle: FileHandle
+    private let target: URL?
+    private let temporary: URL?
+    private var buffer: [UInt8] = []
+
+    init(path: String?) throws {
+        guard let path, path != "-" else {
+            handle = FileHandle.standardOutput
+            target = nil
+            temporary = nil
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        guard FileManager.default.createFile(atPath: temp.path, contents: nil), let opened = FileHandle(forWritingAtPath: temp.path) else {
+            throw Arguments.UsageError(message: "\(path): cannot be written")
+        }
+        handle = opened
+        target = url
+        temporary = temp
+    }
+
+    func write(_ text: String) {
+        buffer += text.utf8
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    func write(bytes: [UInt8]) {
+        buffer += bytes
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    private func flush() {
+        guard !buffer.isEmpty else { return }
+        handle.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, and for a file renames the temporary file over the target.
+    func commit() throws {
+        flush()
+        guard let target, let temporary else { return }
+        try handle.synchronize()
+        try handle.close()
+        if rename(temporary.path, target.path) != 0 {
+            throw Arguments.UsageError(message: "\(target.path): cannot be replaced (\(String(cString: strerror(errno))))")
+        }
+    }
+
+    /// Removes the temporary file when the command fails.
+    func abandon() {
+        guard let temporary else { return }
+        try? handle.close()
+        try? FileManager.default.removeItem(at: temporary)
+    }
+}
