@@ -22,8 +22,11 @@ public struct BatchEvaluator: Sendable {
     /// Rules that rank (`rank(…)` in a condition), with the expressions they rank by.
     let rankRules: [(rule: Int, expressions: [CheckedExpr])]
 
-    public init(policies: CheckedPolicySet, year: Int) {
-        evaluator = Evaluator(policies: policies)
+    /// - Parameter explains: whether results carry derivations and condition values in their
+    ///   reasons; a wide CSV shows only amounts and runs much faster without them. Batches never
+    ///   look for near misses (each costs re-evaluations).
+    public init(policies: CheckedPolicySet, year: Int, explains: Bool = true) {
+        evaluator = Evaluator(policies: policies, findsNearMisses: false, explains: explains)
         self.year = year
         rankRules = policies.rules.indices.filter { policies.rules[$0].usesRank }.map { ($0, CohortRanking.rankExpressions(of: policies.rules[$0])) }
     }
@@ -86,8 +89,6 @@ public struct BatchEvaluator: Sendable {
         }
         var values: [RankKey: [(enterprise: Int, value: ExactDecimal)]] = [:]
         var ranks: [RankKey: [Int: RankEntry]] = [:]
-    /// How many enterprises each ranking ranked (undetermined ones excluded).
-    var ranked: [RankKey: Int] = [:]
         for found in chunks.joined() {
             switch found.candidate {
             case .value(let value): values[found.key, default: []].append((found.enterprise, value))

@@ -8,10 +8,13 @@ public struct Evaluator: Sendable {
     public let policies: CheckedPolicySet
     /// Whether to look for near misses of ineligible rules (re-evaluations: off for large batches).
     public var findsNearMisses: Bool
+    /// Whether each outcome carries its derivation (facts, parameters, conditions with values, steps).
+    public var explains: Bool
 
-    public init(policies: CheckedPolicySet, findsNearMisses: Bool = true) {
+    public init(policies: CheckedPolicySet, findsNearMisses: Bool = true, explains: Bool = true) {
         self.policies = policies
         self.findsNearMisses = findsNearMisses
+        self.explains = explains
     }
 
     /// Indices of the rules in force for a region in a year: the policy covers the region and the
@@ -39,7 +42,8 @@ public struct Evaluator: Sendable {
         for index in inForce {
             let rule = policies.rules[index]
             let applicable = vetoes.filter { $0.targets.contains(rule.id) }
-            let evaluation = RuleEvaluation(policies: policies, rule: rule, profile: profile, year: year, rank: rank?(rule))
+            var evaluation = RuleEvaluation(policies: policies, rule: rule, profile: profile, year: year, rank: rank?(rule))
+            evaluation.explains = explains
             var outcome = evaluation.evaluate(vetoes: applicable)
             if findsNearMisses, outcome.status == .ineligible, rule.kind != .penalty {
                 outcome.nearMisses = NearMissFinder(policies: policies, rule: rule, profile: profile, year: year, vetoes: applicable).find(for: outcome)

@@ -19,6 +19,8 @@ struct ExpressionEvaluator {
     private var localMissing: [[String]] = []
     private var variables: [Int: Value] = [:]
     var explanation = Explanation()
+    /// Whether to record facts, parameter versions and steps (off when only amounts are wanted).
+    var isExplaining = true
     /// Absent facts and other reasons a value is unknown, in the order met.
     var missing: [String] = []
     var provenances: [Provenance] = []
@@ -113,14 +115,14 @@ struct ExpressionEvaluator {
         let result = value(lets[slot].expr)
         localMissing[slot] = missing.filter { !before.contains($0) }
         localValues[slot] = result
-        let shown = result.number.map { $0.description } ?? result.description
-        explanation.steps.append(Explanation.Step(label: lets[slot].name, detail: lets[slot].expr.text, value: shown))
+        let shown = isExplaining ? result.number.map { $0.description } ?? result.description : ""
+        if isExplaining { explanation.steps.append(Explanation.Step(label: lets[slot].name, detail: lets[slot].expr.text, value: shown)) }
         return result
     }
 
     private mutating func read(_ fact: FactDecl, year factYear: Int) -> Value {
         let found = profile.value(of: fact, year: factYear)
-        explanation.noteFact(fact.name, year: fact.perYear ? factYear : nil, value: found)
+        if isExplaining { explanation.noteFact(fact.name, year: fact.perYear ? factYear : nil, value: found) }
         guard let found else {
             note(fact.perYear ? "\(fact.name) of \(factYear)" : fact.name)
             return .null
@@ -141,8 +143,8 @@ struct ExpressionEvaluator {
             note("a version of '\(param.decl.name)' in force on \(date)")
             return .null
         }
-        explanation.noteParam(Explanation.ParamReading(name: param.decl.name, title: param.decl.title, versionFrom: version.from,
-                                                       chosenBy: date, value: version.value, provenance: version.provenance, note: version.note))
+        if isExplaining { explanation.noteParam(Explanation.ParamReading(name: param.decl.name, title: param.decl.title, versionFrom: version.from,
+                                                       chosenBy: date, value: version.value, provenance: version.provenance, note: version.note)) }
         provenances.append(version.provenance)
         return version.value
     }

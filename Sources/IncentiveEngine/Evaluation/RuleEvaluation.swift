@@ -11,11 +11,14 @@ struct RuleEvaluation {
     let year: Int
     /// Ranks from the cohort, when evaluating a batch.
     var rank: ((CheckedExpr, inout ExpressionEvaluator) -> Value)?
+    /// Whether to record the derivation (off for batch outputs that show only amounts).
+    var explains = true
 
     func evaluate(vetoes: [VetoOutcome]) -> RuleOutcome {
         var evaluator = ExpressionEvaluator(policies: policies, profile: profile, year: year)
         evaluator.versionDateExpr = rule.versionDate
         evaluator.rank = rank
+        evaluator.isExplaining = explains
         evaluator.explanation.article = rule.decl.article
         evaluator.provenances.append(rule.provenance)
         evaluator.lets = rule.lets
@@ -76,6 +79,7 @@ struct RuleEvaluation {
 
     /// Evaluates a condition, records it in the explanation, and says why it failed or is unknown.
     static func check(_ condition: CheckedCondition, _ evaluator: inout ExpressionEvaluator, isCohort: Bool = false) -> (Bool?, Reason) {
+        guard evaluator.isExplaining else { return checkBriefly(condition, &evaluator, isCohort: isCohort) }
         let factsBefore = evaluator.explanation.facts.count
         let missingBefore = evaluator.missing.count
         let value = evaluator.value(condition.expr)
@@ -102,6 +106,21 @@ struct RuleEvaluation {
             let list = missing.joined(separator: ", ")
             return (nil, Reason(english: "condition \(condition.name) undetermined: \(label): " + (missing.isEmpty ? "cannot be decided" : "missing \(list)"),
                                 chinese: "条件 \(condition.name) 待定：\(label)：" + (missing.isEmpty ? "无法判定" : "缺少 \(list)")))
+        }
+    }
+
+    /// The condition's value with a short reason and no derivation: the batch's fast path.
+    private static func checkBriefly(_ condition: CheckedCondition, _ evaluator: inout ExpressionEvaluator, isCohort: Bool) -> (Bool?, Reason) {
+        let missingBefore = evaluator.missing.count
+        let holds = evaluator.value(condition.expr).bool
+        switch holds {
+        case true?: return (true, "")
+        case false?:
+            return (false, Reason(english: "\(isCohort ? "not in the cohort: " : "")condition \(condition.name) fails",
+                                  chinese: "\(isCohort ? "不在评比范围：" : "")不满足条件 \(condition.name)"))
+        case nil:
+            let missing = evaluator.missing[missingBefore...].joined(separator: ", ")
+            return (nil, Reason(english: "condition \(condition.name) undetermined: missing \(missing)", chinese: "条件 \(condition.name) 待定：缺少 \(missing)"))
         }
     }
 

@@ -35,7 +35,7 @@ enum BatchCommand {
         }
         for issue in input.issues { Console.error("\(path): \(issue)") }
 
-        let batch = BatchEvaluator(policies: loaded.policies, year: year)
+        let batch = BatchEvaluator(policies: loaded.policies, year: year, explains: format != "csv" || args.has("long"))
         let profiles = input.packed
         progress.show("ranking and pools over \(profiles.count) enterprises")
         let cohort = batch.prepare(profiles)
