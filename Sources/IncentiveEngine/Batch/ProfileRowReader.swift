@@ -98,7 +98,7 @@ public struct ProfileRowReader: Sendable {
                         continue
                     }
                 case "region":
-                    guard text.count == 6, text.allSatisfy({ $0.isASCII && $0.isNumber }), !text.hasPrefix("0") else {
+                    guard ProfileReader.isRegionCode(text) else {
                         issues.append(ProfileIssue(location: at, field: "region", value: "\"\(raw)\"", expected: "a 6-digit administrative division code such as \"330726\"", fatal: true))
                         continue
                     }

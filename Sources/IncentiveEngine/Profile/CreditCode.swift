@@ -4,8 +4,21 @@ public enum CreditCode {
     static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
     static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
+    /// Each ASCII byte's value in the alphabet, or -1 (a table: this runs per CSV row).
+    static let values: [Int] = {
+        var table = [Int](repeating: -1, count: 128)
+        for (index, character) in alphabet.enumerated() { table[Int(character.asciiValue!)] = index }
+        return table
+    }()
+
     /// Nil when valid, else what is wrong with it.
     public static func problem(with code: String) -> String? {
+        let bytes = Array(code.utf8)
+        if bytes.count == 18, bytes.allSatisfy({ $0 < 128 && values[Int($0)] >= 0 }) {
+            var sum = 0
+            for index in 0..<17 { sum += values[Int(bytes[index])] * weights[index] }
+            if values[Int(bytes[17])] == (31 - sum % 31) % 31 { return nil }
+        }
         let characters = Array(code)
         guard characters.count == 18 else { return "a credit code has 18 characters, this one has \(characters.count)" }
         var sum = 0

@@ -48,7 +48,7 @@ public struct ProfileReader: Sendable {
                     issues.append(ProfileIssue(location: at(member), field: "credit_code", value: "\"\(code)\"", expected: "a valid 统一社会信用代码 (\(problem))"))
                 }
             case "region":
-                guard case .string(let code) = member.value, code.count == 6, code.allSatisfy({ $0.isASCII && $0.isNumber }), !code.hasPrefix("0") else {
+                guard case .string(let code) = member.value, Self.isRegionCode(code) else {
                     issues.append(ProfileIssue(location: at(member), field: "region", value: Self.shown(member.value), expected: "a 6-digit administrative division code such as \"330726\"", fatal: true))
                     continue
                 }
@@ -140,10 +140,17 @@ public struct ProfileReader: Sendable {
         return text.count > 60 ? String(text.prefix(57)) + "…" : text
     }
 
+    /// A section letter A–T, optionally followed by 2–4 digits (checked on bytes: it runs per CSV row).
     static func isIndustryCode(_ code: String) -> Bool {
-        let characters = Array(code)
-        guard let first = characters.first, ("A"..."T").contains(first) else { return false }
-        let digits = characters.dropFirst()
-        return (digits.isEmpty || (2...4).contains(digits.count)) && digits.allSatisfy { $0.isASCII && $0.isNumber }
+        let bytes = Array(code.utf8)
+        guard let first = bytes.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "T") else { return false }
+        let digits = bytes.dropFirst()
+        return (digits.isEmpty || (2...4).contains(digits.count)) && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
+    /// Six ASCII digits, not starting with 0.
+    static func isRegionCode(_ code: String) -> Bool {
+        let bytes = Array(code.utf8)
+        return bytes.count == 6 && bytes[0] != UInt8(ascii: "0") && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 }

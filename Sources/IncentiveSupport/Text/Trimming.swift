@@ -7,8 +7,14 @@ extension String {
     /// other strings take Foundation's path.
     @inlinable public func trimmingWhitespace() -> String {
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return "" }
-        // `.whitespaces` (tab and the space separators) is a subset of `isWhitespace`.
+        // `.whitespaces` (tab and the space separators) is a subset of `isWhitespace`. Printable
+        // ASCII other than space is decided without the Unicode property tables (the usual cell).
+        if Self.surelyNotWhitespace(first), Self.surelyNotWhitespace(last) { return self }
         if !first.properties.isWhitespace, !last.properties.isWhitespace { return self }
         return trimmingCharacters(in: .whitespaces)
+    }
+
+    @inlinable static func surelyNotWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value > 0x20 && scalar.value < 0x7F
     }
 }
