@@ -16,13 +16,11 @@ enum Console {
             print(text)
             return
         }
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        try Data((text.hasSuffix("\n") ? text : text + "\n").utf8).write(to: temporary)
-        if FileManager.default.fileExists(atPath: url.path) {
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-        } else {
-            try FileManager.default.moveItem(at: temporary, to: url)
+        let file = try OutputFile(path: path)
+        file.write(text.hasSuffix("\n") ? text : text + "\n")
+        do { try file.commit() } catch {
+            file.abandon()
+            throw error
         }
     }
 

@@ -98,6 +98,10 @@ import Testing
         #expect(result.status == 0 && result.stdout.isEmpty)
         let json = try JSONParser.parse(String(contentsOfFile: path, encoding: .utf8))
         #expect(json["year"] == .number("2023"))
+        // Written again over the existing file: replaced whole, by a rename.
+        let again = try ExamplesTests.run(["estimate", "Examples/pujiang-precision.json", "--year", "2020", "--format", "json", "--out", path])
+        #expect(again.status == 0, "stderr: \(again.stderr)")
+        #expect(try JSONParser.parse(String(contentsOfFile: path, encoding: .utf8))["year"] == .number("2020"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.contains(".tmp-") && $0.contains((path as NSString).lastPathComponent) }
         #expect(leftovers.isEmpty)
     }
