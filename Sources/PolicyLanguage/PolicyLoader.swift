@@ -17,6 +17,19 @@ public enum PolicyLoader {
     /// Parses and checks sources; they are ordered by name first so results never depend on the
     /// order a directory listing gave.
     public static func load(sources unordered: [SourceFile]) -> Result<CheckedPolicySet, Failure> {
+        let (sources, set, diagnostics) = parseAndCheck(unordered)
+        if let set, !diagnostics.contains(where: { $0.severity == .error }) { return .success(set) }
+        return .failure(Failure(sources: sources, diagnostics: diagnostics))
+    }
+
+    /// Every diagnostic of a set of sources, warnings included (`load` drops them on success),
+    /// with the sources in the order the diagnostics' file indices refer to.
+    public static func diagnose(sources unordered: [SourceFile]) -> (sources: [SourceFile], diagnostics: [Diagnostic]) {
+        let (sources, _, diagnostics) = parseAndCheck(unordered)
+        return (sources, diagnostics)
+    }
+
+    private static func parseAndCheck(_ unordered: [SourceFile]) -> ([SourceFile], CheckedPolicySet?, [Diagnostic]) {
         let sources = unordered.sorted { $0.name < $1.name }
         var diagnostics: [Diagnostic] = []
         var trees: [SyntaxTree] = []
@@ -27,8 +40,7 @@ public enum PolicyLoader {
         }
         var checker = Checker(sources: sources, trees: trees)
         let (set, found) = checker.check()
-        if let set, !diagnostics.contains(where: { $0.severity == .error }) { return .success(set) }
-        return .failure(Failure(sources: sources, diagnostics: Diagnostic.sorted(diagnostics + found)))
+        return (sources, diagnostics.contains(where: { $0.severity == .error }) ? nil : set, Diagnostic.sorted(diagnostics + found))
     }
 
     /// Reads every `*.policy` file below a directory (names relative to it).

@@ -20,6 +20,8 @@ enum CheckCommand {
         }
         switch PolicyLoader.load(sources: files) {
         case .success(let set):
+            let warnings = PolicyLoader.diagnose(sources: files)
+            if !warnings.diagnostics.isEmpty { Console.error(DiagnosticRenderer(sources: warnings.sources).render(warnings.diagnostics) + "\n") }
             let rules = set.rules.count
             Console.print("ok: \(set.sources.count) files, \(set.policies.count) policies, \(rules) rules, \(set.tests.count) tests; policy set \(PolicySetDigest.digest(of: set.sources))")
             return 0

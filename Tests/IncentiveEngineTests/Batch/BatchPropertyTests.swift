@@ -1,23 +1,12 @@
 @testable import IncentiveEngine
 import IncentiveSupport
 import PolicyLanguage
+import TestSupport
 import Testing
 
 /// Properties over generated populations (fixed seeds): batch equals single on every rule that
 /// does not depend on the cohort, and the order of the input changes no one's result.
 @Suite struct BatchPropertyTests {
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
     /// A cell that is sometimes empty (an absent fact): `draw` is a number below 100.
     static func cell(_ value: String, _ draw: Int, absent percent: Int = 10) -> String {
         draw < percent ? "" : value
@@ -27,7 +16,7 @@ import Testing
     static let titles = ["tech-sme", "sci-tech-giant", "provincial-tech-leader", "provincial-key-lab", "national-incubator", "provincial-incubator"]
 
     static func population(_ count: Int, seed: UInt64) -> String {
-        var random = Generator(state: seed)
+        var random = SplitMix64(seed: seed)
         var csv = "credit_code,name,region,industry,registered,hte_certificates,titles,listed_ic_or_machine_tool,year,revenue,main_revenue,manufacturing_revenue,rd_expense,rd_domestic,hitech_revenue,employees,tech_staff,total_assets,taxable_income,above_scale,in_rd_statistics,ip_class1,ip_class2,innovation_score,major_incident,tech_service_spend\n"
         for index in 0..<count {
             let region = regions[random.below(4)]
@@ -83,7 +72,7 @@ import Testing
         let csv = Self.population(150, seed: seed)
         var lines = csv.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
         let header = lines.removeFirst()
-        var random = Generator(state: seed &* 31)
+        var random = SplitMix64(seed: seed &* 31)
         for index in stride(from: lines.count - 1, to: 0, by: -1) { lines.swapAt(index, random.below(index + 1)) }
         let shuffled = ([header] + lines).joined(separator: "\n") + "\n"
         let original = BatchFixtures.batch(csv), reordered = BatchFixtures.batch(shuffled)
@@ -100,4 +89,8 @@ import Testing
             #expect(batch.evaluate(profile, within: input.profiles).estimate == estimates[profile.creditCode]!)
         }
     }
+}
+
+extension SplitMix64 {
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
