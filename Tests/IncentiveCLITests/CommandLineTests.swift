@@ -65,6 +65,9 @@ import Testing
         EvalCase(expression: "x / y", input: #"{"x": 1, "y": 0}"#, output: "null"),
         EvalCase(expression: "missing ?? 7", input: #"{"missing": null}"#, output: "7"),
         EvalCase(expression: "1 / 3", input: nil, output: "0.3333333333333333333333333333"),
+        EvalCase(expression: "2 ^ 3 ^ 2", input: nil, output: "512"),
+        EvalCase(expression: "x ^ -1", input: #"{"x": 4}"#, output: "0.25"),
+        EvalCase(expression: "'单引号' + \"与双引号\"", input: nil, output: "\"单引号与双引号\""),
     ])
     func eval(_ example: EvalCase) throws {
         let result = try ExamplesTests.run(["eval", example.expression] + (example.input.map { ["--input", $0] } ?? []))

@@ -179,6 +179,7 @@ struct ExpressionEvaluator {
             default: return .bool(order >= 0)
             }
         }
+        if op == .add, case .text(let x) = a, case .text(let y) = b { return .text(x + y) }
         guard let x = a.number, let y = b.number else { return .null }
         let result: ExactDecimal?
         switch op {
@@ -191,6 +192,12 @@ struct ExpressionEvaluator {
                 return .null
             }
             result = x.dividing(y)
+        case .power:
+            guard let exponent = y.intValue, abs(exponent) <= 64, !(x.isZero && exponent < 0) else {
+                note("a power that cannot be computed exactly in '\(left.text) ^ \(right.text)'")
+                return .null
+            }
+            result = x.power(exponent)
         default:
             if y.isZero {
                 note("division by zero in '\(left.text) % \(right.text)'")

@@ -59,6 +59,15 @@ extension Checker {
                 report("check.type-mismatch", "'\(op.rawValue)' orders numbers or dates, found \(a) and \(b)", at: range)
             }
             return .bool
+        case .add where a.isTextual && b.isTextual && a != .any && b != .any:
+            return .text
+        case .power:
+            if a == .any || b == .any { return a == .any ? .any : a }
+            guard a.isNumeric, a != .money, b == .integer else {
+                report("check.type-mismatch", "'^' raises a plain number or a percent to a whole power, found \(a) and \(b)", at: range)
+                return .any
+            }
+            return a == .integer ? .integer : a
         case .add, .subtract, .multiply, .divide, .remainder:
             if a == .any || b == .any { return a == .any ? (b == .any ? .any : b) : a }
             guard a.isNumeric, b.isNumeric else {

@@ -51,7 +51,7 @@ public enum UnaryOperator: String, Sendable, Hashable {
 }
 
 public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
-    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%", power = "^"
     case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
     case and = "and", or = "or"
     case coalesce = "??"

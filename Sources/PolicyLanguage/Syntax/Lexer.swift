@@ -52,7 +52,7 @@ public struct Lexer {
             while let c = peek(), Self.isIdentifierPart(c) { index += 1 }
             return Token(.identifier(text(start, index)), range(start, index))
         }
-        if scalar == "\"" { return string(start) }
+        if scalar == "\"" || scalar == "'" { return string(start) }
         for symbol in Self.symbols where matches(symbol) {
             index += symbol.unicodeScalars.count
             return Token(.symbol(symbol), range(start, index))
@@ -64,7 +64,7 @@ public struct Lexer {
 
     /// Longest first, so `..` beats `.` and `??` beats `?`.
     private static let symbols = ["..", "??", "==", "!=", "<=", ">=", "(", ")", "[", "]", "{", "}", ",", ":", ";",
-                                  ".", "?", "+", "-", "*", "/", "%", "<", ">", "=", "@"]
+                                  ".", "?", "+", "-", "*", "/", "%", "^", "<", ">", "=", "@"]
 
     private func matches(_ symbol: String) -> Bool {
         for (offset, scalar) in symbol.unicodeScalars.enumerated() where peek(offset) != scalar {
@@ -111,11 +111,13 @@ public struct Lexer {
         return Self.isDigit(c) || Self.isIdentifierStart(c) || c == "("
     }
 
+    /// A string in double quotes, or in single quotes as ZEN also writes them.
     private mutating func string(_ start: Int) -> Token? {
+        let quote = scalars[index]
         index += 1
         var value = String.UnicodeScalarView()
         while let c = peek() {
-            if c == "\"" {
+            if c == quote {
                 index += 1
                 return Token(.string(String(value)), range(start, index))
             }
@@ -126,6 +128,7 @@ public struct Lexer {
                 case "n": value.append("\n")
                 case "t": value.append("\t")
                 case "\"": value.append("\"")
+                case "'": value.append("'")
                 case "\\": value.append("\\")
                 default:
                     diagnostics.append(Diagnostic("lex.bad-escape", "unknown escape '\\\(escaped)' in string", at: range(index - 2, index)))

@@ -2,7 +2,7 @@ import IncentiveSupport
 
 /// Expressions, lowest precedence first:
 /// `c ? a : b` → `??` → `or` → `and` → `not` → comparisons and `in` → `+ -` → `* / %` → unary `-`
-/// → `fact of YEAR`, `fact over [a..b]` → primaries.
+/// → `^` → `fact of YEAR`, `fact over [a..b]` → primaries.
 extension Parser {
     mutating func expression() throws(Diagnostic) -> Expr {
         depth += 1
@@ -101,7 +101,15 @@ extension Parser {
             let operand = try nested { (p: inout Parser) throws(Diagnostic) in try p.unary() }
             return Expr(.unary(.negate, operand), start.to(operand.range))
         }
-        return try postfix()
+        return try power()
+    }
+
+    /// `a ^ b`, binding tighter than `*` and to the right (`2 ^ 3 ^ 2` is `2 ^ 9`), as in ZEN.
+    private mutating func power() throws(Diagnostic) -> Expr {
+        let base = try postfix()
+        guard accept(symbol: "^") else { return base }
+        let exponent = try nested { (p: inout Parser) throws(Diagnostic) in try p.unary() }
+        return Expr(.binary(.power, base, exponent), base.range.to(exponent.range))
     }
 
     /// Guards recursion that does not pass through `expression()` (chains of `not` or `-`).
