@@ -28,32 +28,9 @@ enum ExpressionHarness {
     /// JSON members to values and types, as the CLI reads `--input`: numbers exact (integer or
     /// number), strings that are dates become dates, arrays become lists, null has no type.
     static func inputs(_ json: String) -> ([String: Value], [String: ValueType]) {
-        var values: [String: Value] = [:], types: [String: ValueType] = [:]
-        guard let parsed = try? JSONParser.parse(json), let members = parsed.objectMembers else {
+        guard let parsed = try? JSONParser.parse(json), let named = ExpressionRunner.inputs(from: parsed) else {
             preconditionFailure("test input is not a JSON object: \(json)")
         }
-        for member in members {
-            (values[member.key], types[member.key]) = convert(member.value)
-        }
-        return (values, types)
-    }
-
-    static func convert(_ json: JSONValue) -> (Value, ValueType) {
-        switch json {
-        case .null: return (.null, .any)
-        case .bool(let b): return (.bool(b), .bool)
-        case .number(let text):
-            let n = ExactDecimal(parsing: text)!
-            return (.number(n), n.isInteger ? .integer : .number)
-        case .string(let s):
-            if let date = CivilDate(parsing: s) { return (.date(date), .date) }
-            return (.text(s), .text)
-        case .array(let items):
-            let converted = items.map(convert)
-            let element = converted.contains { $0.1 == .number } ? .number : converted.first?.1 ?? .any
-            return (.list(converted.map(\.0)), .list(element))
-        case .object:
-            return (.null, .any)
-        }
+        return (named.values, named.types)
     }
 }
