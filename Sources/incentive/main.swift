@@ -27,6 +27,11 @@ guard let run = commands[command] else {
     Console.error("incentive: unknown command '\(command)'; commands: \(commands.keys.sorted().joined(separator: ", "))\nrun 'incentive help' for usage")
     exit(2)
 }
+// `incentive COMMAND --help` (or -h) anywhere before `--`: the command's help, for every command.
+if arguments.dropFirst().prefix(while: { $0 != "--" }).contains(where: { $0 == "--help" || $0 == "-h" }) {
+    Console.print(Help.text(for: command))
+    exit(0)
+}
 do {
     exit(try run(Array(arguments.dropFirst())))
 } catch let error as Arguments.UsageError {

@@ -57,7 +57,7 @@ public struct Checker {
                 var context = ExpressionContext(scope: scope, allowPaid: true)
                 let conditions = obligation.conditions.map { checkCondition($0, scope: scope, allowRank: false) }
                 let amount = checkExpression(obligation.amount, &context)
-                expect(amount, isAmount: true, what: "an obligation's amount")
+                expectMoney(amount, what: "an obligation's amount")
                 obligations.append(CheckedObligation(decl: obligation, policy: index, conditions: conditions, amount: amount,
                                                      roundingDigits: normalizedRounding(obligation.roundingDigits, default: 0)))
             }
@@ -178,7 +178,7 @@ public struct Checker {
             guard let expr else { return nil }
             var context = ExpressionContext(scope: scope, allowPaid: false, allowRank: false)
             let checked = checkExpression(expr, &context)
-            expect(checked, isAmount: true, what: what)
+            expectMoney(checked, what: what)
             return checked
         }
         let amount = amountLike(rule.amount, "a rule's amount")
@@ -223,7 +223,8 @@ public struct Checker {
         return CheckedCondition(name: condition.name, description: condition.description, expr: expr)
     }
 
-    mutating func expect(_ expr: CheckedExpr, isAmount: Bool, what: String) {
+    /// An amount, cap or floor must be money (a constant whole number such as `0` is accepted).
+    mutating func expectMoney(_ expr: CheckedExpr, what: String) {
         if expr.type != .money, expr.type != .any, expr.type != .integer || constantValue(expr) == nil {
             report("check.unit-mismatch", "\(what) must be money, found \(expr.type) ('\(expr.text)')", at: expr.range)
         }

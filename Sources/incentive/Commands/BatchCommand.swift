@@ -14,10 +14,6 @@ enum BatchCommand {
 
     static func run(_ arguments: [String]) throws -> Int32 {
         let args = try Arguments(arguments, valued: valued, flags: flags)
-        if args.has("help") {
-            Console.print(Help.text(for: "batch"))
-            return 0
-        }
         guard args.positional.count == 1 else {
             throw Arguments.UsageError(message: "batch takes one input file (CSV or JSON Lines); found \(args.positional.count)")
         }

@@ -6,10 +6,6 @@ import PolicyLanguage
 enum CheckCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
         let args = try Arguments(arguments, valued: ["policies"], flags: ["help"])
-        if args.has("help") {
-            Console.print(Help.text(for: "check"))
-            return 0
-        }
         let path = args.positional.first ?? args.value("policies")
         let files: [SourceFile]
         do {

@@ -9,10 +9,6 @@ enum EstimateCommand {
 
     static func run(_ arguments: [String]) throws -> Int32 {
         let args = try Arguments(arguments, valued: valued, flags: flags)
-        if args.has("help") {
-            Console.print(Help.text(for: "estimate"))
-            return 0
-        }
         guard args.positional.count == 1 else {
             throw Arguments.UsageError(message: "estimate takes one profile file (JSON); found \(args.positional.count)")
         }

@@ -8,10 +8,6 @@ import PolicyLanguage
 enum EvalCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
         let args = try Arguments(arguments, valued: ["input", "year"], flags: ["help"])
-        if args.has("help") {
-            Console.print(Help.text(for: "eval"))
-            return 0
-        }
         guard args.positional.count == 1 else {
             throw Arguments.UsageError(message: "eval takes one expression, e.g. incentive eval '12% * 20000000'")
         }

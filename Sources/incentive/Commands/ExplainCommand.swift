@@ -8,10 +8,6 @@ import PolicyLanguage
 enum ExplainCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
         let args = try Arguments(arguments, valued: ["year", "lang", "policies", "format", "record", "line"], flags: ["help"])
-        if args.has("help") {
-            Console.print(Help.text(for: "explain"))
-            return 0
-        }
         if let log = args.value("record") { return try RecordedExplanation.run(args, log: log) }
         guard args.positional.count == 2 else {
             throw Arguments.UsageError(message: "explain takes a profile file and a rule id, e.g. explain profile.json pujiang.rd-reward --year 2020")

@@ -6,10 +6,6 @@ import PolicyLanguage
 enum ListCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
         let args = try Arguments(arguments, valued: ["region", "year", "policies", "lang"], flags: ["help"])
-        if args.has("help") {
-            Console.print(Help.text(for: "list"))
-            return 0
-        }
         let year = try args.year(required: false)
         let region = args.value("region")
         if let region, region.count != 6 || !region.allSatisfy({ $0.isASCII && $0.isNumber }) {

@@ -8,10 +8,6 @@ import IncentiveSupport
 enum ReplayCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
         let args = try Arguments(arguments, valued: ["policies"], flags: ["help", "problems"])
-        if args.has("help") {
-            Console.print(Help.text(for: "replay"))
-            return 0
-        }
         guard args.positional.count == 1 else {
             throw Arguments.UsageError(message: "replay takes one decision log; found \(args.positional.count)")
         }

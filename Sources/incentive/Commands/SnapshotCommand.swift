@@ -7,10 +7,6 @@ import IncentiveSupport
 enum SnapshotCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
         let args = try Arguments(arguments, valued: ["out", "policies"], flags: ["help"])
-        if args.has("help") {
-            Console.print(Help.text(for: "snapshot"))
-            return 0
-        }
         guard args.positional.count <= 1 else {
             throw Arguments.UsageError(message: "snapshot takes at most one policy folder; found \(args.positional.count)")
         }

@@ -6,10 +6,6 @@ import PolicyLanguage
 enum TestCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
         let args = try Arguments(arguments, valued: ["policies"], flags: ["help", "verbose"])
-        if args.has("help") {
-            Console.print(Help.text(for: "test"))
-            return 0
-        }
         let loaded = PolicyStore.load(args.positional.first ?? args.value("policies"))
         let report = PolicyTestRunner(policies: loaded.policies).run()
         for failure in report.failures { Console.print("FAIL \(failure)") }
