@@ -51,22 +51,13 @@ struct ExpressionEvaluator {
             }
             return read(fact, year: factYear)
         case .factOver(let fact, let yearsExpr):
-            guard case .range(let lowerValue, let upperValue, let lowerClosed, let upperClosed) = value(yearsExpr),
-                  var lower = lowerValue.number?.intValue, var upper = upperValue.number?.intValue else { return .null }
-            if !lowerClosed { lower += 1 }
-            if !upperClosed { upper -= 1 }
-            guard upper - lower < 200 else { return .null }
-            return .list(lower <= upper ? (lower...upper).map { read(fact, year: $0) } : [])
+            guard let years = Operations.years(of: value(yearsExpr)) else { return .null }
+            return .list(years.map { $0.map { read(fact, year: $0) } } ?? [])
         case .param(let id): return param(id)
         case .local(let slot): return local(slot)
         case .variable(let slot): return variables[slot] ?? .null
         case .unary(let op, let operand):
-            let v = value(operand)
-            switch (op, v) {
-            case (.not, .bool(let b)): return .bool(!b)
-            case (.negate, .number(let n)): return .number(n.negated)
-            default: return .null
-            }
+            return Operations.unary(op, value(operand))
         case .binary(let op, let left, let right): return binary(op, left, right)
         case .conditional(let condition, let then, let otherwise):
             switch value(condition) {
@@ -79,7 +70,7 @@ struct ExpressionEvaluator {
         case .range(let lower, let upper, let lowerClosed, let upperClosed):
             return .range(lower: value(lower), upper: value(upper), lowerClosed: lowerClosed, upperClosed: upperClosed)
         case .membership(let item, let collection, let negated):
-            guard let found = contains(value(collection), value(item)) else { return .null }
+            guard let found = Operations.contains(value(collection), value(item)) else { return .null }
             return .bool(found != negated)
         case .quantified(let every, let slot, let list, let condition):
             guard case .list(let items) = value(list) else { return .null }
@@ -168,77 +159,14 @@ struct ExpressionEvaluator {
         }
         let a = value(left), b = value(right)
         if a == .null || b == .null { return .null }
-        if op.isOrdering || op == .equal || op == .notEqual {
-            guard let order = compare(a, b) else { return op == .notEqual ? .bool(a != b) : op == .equal ? .bool(a == b) : .null }
-            switch op {
-            case .equal: return .bool(order == 0)
-            case .notEqual: return .bool(order != 0)
-            case .less: return .bool(order < 0)
-            case .lessOrEqual: return .bool(order <= 0)
-            case .greater: return .bool(order > 0)
-            default: return .bool(order >= 0)
-            }
+        let (result, failure) = Operations.binary(op, a, b)
+        switch failure {
+        case .divisionByZero?: note("division by zero in '\(left.text) \(op == .divide ? "/" : "%") \(right.text)'")
+        case .power?: note("a power that cannot be computed exactly in '\(left.text) ^ \(right.text)'")
+        case .overflow?: note("a number too large to compute exactly")
+        default: break
         }
-        if op == .add, case .text(let x) = a, case .text(let y) = b { return .text(x + y) }
-        guard let x = a.number, let y = b.number else { return .null }
-        let result: ExactDecimal?
-        switch op {
-        case .add: result = x.adding(y)
-        case .subtract: result = x.subtracting(y)
-        case .multiply: result = x.multiplying(y)
-        case .divide:
-            if y.isZero {
-                note("division by zero in '\(left.text) / \(right.text)'")
-                return .null
-            }
-            result = x.dividing(y)
-        case .power:
-            guard let exponent = y.intValue, abs(exponent) <= 64, !(x.isZero && exponent < 0) else {
-                note("a power that cannot be computed exactly in '\(left.text) ^ \(right.text)'")
-                return .null
-            }
-            result = x.power(exponent)
-        default:
-            if y.isZero {
-                note("division by zero in '\(left.text) % \(right.text)'")
-                return .null
-            }
-            result = x.remainder(dividingBy: y)
-        }
-        guard let result else {
-            note("a number too large to compute exactly")
-            return .null
-        }
-        return .number(result)
-    }
-
-    /// -1, 0, 1, or nil when the values cannot be ordered.
-    func compare(_ a: Value, _ b: Value) -> Int? {
-        switch (a, b) {
-        case (.number(let x), .number(let y)): return x < y ? -1 : x == y ? 0 : 1
-        case (.date(let x), .date(let y)): return x < y ? -1 : x == y ? 0 : 1
-        case (.text(let x), .text(let y)): return x < y ? -1 : x == y ? 0 : 1
-        case (.bool(let x), .bool(let y)): return x == y ? 0 : nil
-        default: return nil
-        }
-    }
-
-    private func contains(_ collection: Value, _ item: Value) -> Bool? {
-        if item == .null { return nil }
-        switch collection {
-        case .list(let items):
-            var sawNull = false
-            for candidate in items {
-                if candidate == .null { sawNull = true; continue }
-                if compare(candidate, item) == 0 { return true }
-            }
-            return sawNull ? nil : false
-        case .range(let lower, let upper, let lowerClosed, let upperClosed):
-            guard let low = compare(item, lower), let high = compare(item, upper) else { return nil }
-            return (lowerClosed ? low >= 0 : low > 0) && (upperClosed ? high <= 0 : high < 0)
-        default:
-            return nil
-        }
+        return result
     }
 }
 

@@ -4,6 +4,12 @@ public struct CSVRecord: Sendable {
     public let row: Int
     public var fields: [String]
     public var problem: String?
+
+    public init(row: Int, fields: [String], problem: String?) {
+        self.row = row
+        self.fields = fields
+        self.problem = problem
+    }
 }
 
 /// A streaming RFC 4180 reader: fields separated by commas, records by CRLF or LF, fields in

@@ -8,7 +8,7 @@ import PolicyLanguage
 /// the ranking and pool logic is `BatchEvaluator`'s.
 enum BatchCommand {
     static let valued: Set<String> = ["year", "format", "out", "errors", "policies"]
-    static let flags: Set<String> = ["long", "help"]
+    static let flags: Set<String> = ["long", "general", "help"]
     /// Enterprises evaluated and rendered per block: bounds the rendered text held at once.
     static let block = 4096
 
@@ -23,6 +23,9 @@ enum BatchCommand {
         if args.has("long"), format != "csv" { throw Arguments.UsageError(message: "--long applies to --format csv only") }
         let progress = Progress(enabled: isatty(2) != 0)
         let loaded = PolicyStore.load(args.value("policies"))
+        if format == "csv", !args.has("long"), !args.has("general"), let wide = try fastWide(path: path, year: year, policies: loaded.policies, progress: progress) {
+            return try finishWide(wide, args: args, path: path, progress: progress)
+        }
         let input: BatchInput
         do {
             input = try BatchInput.read(path: path, policies: loaded.policies) { progress.show("read \($0) rows") }
@@ -83,22 +86,54 @@ enum BatchCommand {
             throw error
         }
         progress.done()
-        for pool in cohort.pools {
+        return try report(pools: cohort.pools, issues: input.issues, enterprises: profiles.count, args: args, path: path)
+    }
+
+    /// The wide CSV through the batch kernel, or nil when the file needs the general path (not
+    /// UTF-8, rows of an enterprise apart or in disagreement); the output is the same either way.
+    static func fastWide(path: String, year: Int, policies: CheckedPolicySet, progress: Progress) throws -> KernelBatch.Output? {
+        guard path != "-" else { return nil }  // standard input cannot be read twice
+        do {
+            return try KernelBatch(policies: policies, year: year).run(path: path) { progress.show($0) }
+        } catch {
+            throw Arguments.UsageError(message: "\(error)")
+        }
+    }
+
+    static func finishWide(_ wide: KernelBatch.Output, args: Arguments, path: String, progress: Progress) throws -> Int32 {
+        for issue in wide.issues { Console.error("\(path): \(issue)") }
+        let out = try OutputFile(path: args.value("out"))
+        out.write(bytes: BatchRenderer.bom)
+        out.write(wide.header)
+        var pending = ""
+        wide.writeRows { line in
+            pending += line
+            if pending.utf8.count > 1 << 20 { out.write(pending); pending = "" }
+        }
+        out.write(pending)
+        do { try out.commit() } catch { out.abandon(); throw error }
+        progress.done()
+        return try report(pools: wide.pools, issues: wide.issues, enterprises: wide.enterprises, args: args, path: path)
+    }
+
+    /// Pools and problems on stderr, the errors file, and the exit code (1 when a row was bad).
+    static func report(pools: [PoolOutcome], issues: [ProfileIssue], enterprises: Int, args: Arguments, path: String) throws -> Int32 {
+        for pool in pools {
             Console.error("pool \(pool.id): size \(pool.size.formatted(scale: 0)), demand \(pool.demand.formatted(scale: 0)), paid \(pool.paid.formatted(scale: 0))")
         }
         if let errorsPath = args.value("errors") {
             let errors = try OutputFile(path: errorsPath)
             errors.write(bytes: BatchRenderer.bom)
             errors.write("location,field,value,expected,row_skipped\r\n")
-            for issue in input.issues {
+            for issue in issues {
                 errors.write([issue.location, issue.field, issue.value, issue.expected, issue.fatal ? "true" : "false"].map(BatchRenderer.cell).joined(separator: ",") + "\r\n")
             }
             try errors.commit()
         }
-        if !input.issues.isEmpty {
-            Console.error("incentive batch: \(input.issues.count) problem\(input.issues.count == 1 ? "" : "s") in \(path); \(profiles.count) enterprises evaluated")
+        if !issues.isEmpty {
+            Console.error("incentive batch: \(issues.count) problem\(issues.count == 1 ? "" : "s") in \(path); \(enterprises) enterprises evaluated")
         }
-        return input.issues.isEmpty ? 0 : 1
+        return issues.isEmpty ? 0 : 1
     }
 
     static func renderer(for profiles: PackedProfiles, batch: BatchEvaluator, digest: String) -> BatchRenderer {

@@ -67,7 +67,7 @@ enum Help {
         case "batch":
             return """
             usage: incentive batch FILE --year Y [--format csv|json|jsonl] [--long] [--out FILE] [--errors FILE]
-                                   [--policies DIR]
+                                   [--policies DIR] [--general]
 
             Evaluates every enterprise of FILE for assessment year Y, together: cohort rules (top-10
             rankings, ties sharing a rank: 1, 2, 2, 4) are ranked among the file's enterprises that pass the
@@ -86,6 +86,8 @@ enum Help {
               --long    with csv: one row per enterprise and rule, with status, amounts and reasons
               --out     write to FILE atomically (temporary file, then rename) instead of standard output
               --errors  also write the input problems to FILE (CSV: location, field, value, expected)
+              --general with the wide csv: evaluate with the explaining evaluator instead of the compiled
+                        batch kernel (slower; the same output, which the tests hold the two to)
 
             Every bad row (malformed, bad credit code or region, unreadable amount, static fields that
             disagree between an enterprise's years, unknown column) is reported on standard error with its

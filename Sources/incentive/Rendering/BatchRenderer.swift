@@ -55,10 +55,7 @@ struct BatchRenderer: Sendable {
     }
 
     /// RFC 4180 quoting: a cell is quoted when it holds a comma, a quote or a line break.
-    static func cell(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func cell(_ text: String) -> String { CSVCell.quoted(text) }
 
     static func pool(_ pool: PoolOutcome) -> JSONValue {
         .object([

@@ -1,0 +1,141 @@
+import IncentiveSupport
+import PolicyLanguage
+
+/// The bureau batch's fast path to a wide CSV: the file is cut into records on one thread, and the
+/// records are read into slots (`SlotRowReader`) and evaluated (`KernelEvaluator`) on every core,
+/// a block of enterprises at a time. Enterprises of regions with no cohort rule are finished in
+/// that one pass; the others are kept until the ranks and pools are decided over the batch, in
+/// `BatchEvaluator`'s way. Rows that are not plain go through `ProfileRowReader` (same values and
+/// messages); a file that is not UTF-8, whose enterprises' rows are not adjacent, or whose rows of
+/// one enterprise disagree is left to the general path (`run` returns nil), which handles it all.
+public final class KernelBatch: @unchecked Sendable {
+    public struct Output: Sendable {
+        public let header: String
+        public let issues: [ProfileIssue]
+        public let pools: [PoolOutcome]
+        public let enterprises: Int
+        public let rows: Int
+        let layout: WideRows.Layout
+        let lines: [WideRows.Row]
+
+        /// The data rows, in the order enterprises first appear.
+        public func writeRows(_ write: (String) -> Void) {
+            for row in lines { write(layout.line(row)) }
+        }
+    }
+
+    let policies: CheckedPolicySet
+    let kernel: KernelEvaluator
+    let year: Int
+    /// Enterprises per parallel block.
+    static let block = 4096
+
+    public init(policies: CheckedPolicySet, year: Int) {
+        self.policies = policies
+        self.year = year
+        kernel = KernelEvaluator(policies: policies, year: year)
+    }
+
+    /// The wide CSV of a file, or nil when the file must take the general path.
+    public func run(path: String, progress: ((String) -> Void)? = nil) throws -> Output? {
+        let source = try ByteChunkReader(path: path)
+        var scanner = RecordStream(source: source)
+        guard scanner.isUTF8, let headerRecord = scanner.headerRecord() else { return nil }
+        let rowReader = ProfileRowReader(policies: policies)
+        let (header, headerIssues) = rowReader.header(headerRecord)
+        guard let header else { return nil }
+        let reader = SlotRowReader(header: header, slots: kernel.slots)
+        guard let codeColumn = header.names.firstIndex(of: "credit_code") else { return nil }
+
+        var issues = headerIssues
+        var rows: [WideRows.Row?] = []
+        var waiting: [(position: Int, profile: SlotProfile)] = []
+        var seen = Set<UInt64>()
+        var records = 0
+        while let runs = scanner.nextRuns(codeColumn: codeColumn, count: Self.block) {
+            records += runs.reduce(0) { $0 + $1.records.count }
+            for run in runs where !seen.insert(run.key).inserted { return nil }
+            let results = Parallel.map(runs.indices, chunk: 64) { range in
+                range.map { self.process(runs[$0], reader: reader, rowReader: rowReader) }
+            }.joined()
+            for result in results {
+                guard !result.abandon else { return nil }
+                issues += result.issues
+                guard let profile = result.profile else { continue }
+                if let row = result.row { rows.append(row) } else { waiting.append((rows.count, profile)); rows.append(nil) }
+            }
+            progress?("read \(records) rows")
+        }
+        guard scanner.isUTF8 else { return nil }
+        progress?("ranking and pools over \(waiting.count) enterprises")
+        let (finished, pools) = finishCohort(waiting.map(\.profile))
+        for (offset, entry) in waiting.enumerated() { rows[entry.position] = finished[offset] }
+        let lines = rows.map { $0! }
+        var plans: [String: RegionPlan] = [:]
+        for row in lines where plans[row.region] == nil { plans[row.region] = kernel.plan(for: row.region) }
+        let layout = WideRows.Layout(plans: plans)
+        return Output(header: layout.header(policies), issues: issues, pools: pools, enterprises: lines.count, rows: records,
+                      layout: layout, lines: lines)
+    }
+
+    struct RunResult {
+        var profile: SlotProfile?
+        var row: WideRows.Row?
+        var issues: [ProfileIssue] = []
+        var abandon = false
+    }
+
+    /// Reads one enterprise's rows and, when its region has no cohort rule, evaluates it.
+    private func process(_ run: RecordStream.Run, reader: SlotRowReader, rowReader: ProfileRowReader) -> RunResult {
+        var result = RunResult()
+        var merged: SlotProfile?
+        for record in run.records {
+            var row: SlotRowReader.Row?
+            guard record.isASCII || String(validating: record.bytes, as: UTF8.self) != nil else { result.abandon = true; return result }
+            if let fields = record.fields {
+                let outcome = record.bytes.withUnsafeBufferPointer { reader.read($0, fields: fields) }
+                switch outcome {
+                case .row(let read): row = read
+                case .notUTF8: result.abandon = true; return result
+                case .general: break
+                }
+            }
+            if row == nil {
+                guard let csv = record.csv() else { result.abandon = true; return result }
+                let (general, rowIssues) = rowReader.row(csv, header: reader.header)
+                result.issues += rowIssues
+                guard let general, let year = general.years.first else { continue }
+                row = SlotRowReader.Row(profile: SlotProfile(general.profile, slots: kernel.slots), year: year)
+            }
+            guard let row else { continue }
+            if merged == nil { merged = row.profile; continue }
+            guard merge(row, into: &merged!) else { result.abandon = true; return result }
+        }
+        guard let profile = merged else { return result }
+        result.profile = profile
+        let plan = kernel.plan(for: profile.region)
+        if !plan.needsCohort {
+            let outcomes = kernel.evaluate(profile, plan: plan) { _, _ in .null }
+            result.row = WideRows.row(profile, plan: plan, outcomes: outcomes, obligations: kernel.obligations(profile, plan: plan, outcomes: outcomes),
+                                      policies: policies)
+        }
+        return result
+    }
+
+    /// Adds a year's row to an enterprise; false when the rows disagree on a static field or a year
+    /// comes twice (the general path reports which).
+    private func merge(_ row: SlotRowReader.Row, into profile: inout SlotProfile) -> Bool {
+        guard !profile.years.contains(row.year) else { return false }
+        for slot in row.profile.statics.indices where row.profile.statics[slot] != .null {
+            if profile.statics[slot] == .null {
+                profile.statics[slot] = row.profile.statics[slot]
+                if kernel.slots.statics[slot].name == "name" { profile.name = row.profile.name }
+            } else if profile.statics[slot] != row.profile.statics[slot] {
+                return false
+            }
+        }
+        profile.years.append(row.year)
+        profile.yearFacts.append(row.profile.yearFacts[0])
+        return true
+    }
+}

@@ -1,0 +1,203 @@
+import IncentiveSupport
+import PolicyLanguage
+
+/// Compiles checked expressions into closures for the batch kernel, for one assessment year: a
+/// fact read becomes an array index, `rd_expense of Y-1` a read of a year known at compile time,
+/// and a sub-expression that reads nothing of the enterprise is computed once, here. The
+/// operations themselves are `Operations`', the same the explaining evaluator uses.
+struct KernelCompiler {
+    let policies: CheckedPolicySet
+    let slots: FactSlots
+    let year: Int
+    /// Ranking expressions of the rule being compiled, by their text (as `RankKey` names them).
+    var rankTexts: [String] = []
+    /// One more than the highest quantifier variable slot met.
+    private(set) var variableCount = 0
+    /// The rule's version date when it reads nothing of the enterprise (`date(Y, 12, 31)`).
+    var constantVersionDate: Value?
+    private let emptyProfile: SlotProfile
+
+    init(policies: CheckedPolicySet, slots: FactSlots, year: Int) {
+        self.policies = policies
+        self.slots = slots
+        self.year = year
+        emptyProfile = SlotProfile(creditCode: "", name: nil, region: "", staticCount: slots.statics.count)
+    }
+
+    /// Whether an expression's value depends on nothing but Y and constants.
+    static func isConstant(_ expr: CheckedExpr) -> Bool {
+        switch expr.node {
+        case .constant, .assessmentYear: return true
+        case .fact, .factOver, .param, .local, .variable, .rank, .paid, .quantified: return false
+        case .unary(_, let operand): return isConstant(operand)
+        case .binary(_, let left, let right), .range(let left, let right, _, _), .membership(let left, let right, _):
+            return isConstant(left) && isConstant(right)
+        case .conditional(let a, let b, let c): return isConstant(a) && isConstant(b) && isConstant(c)
+        case .call(_, let arguments), .list(let arguments): return arguments.allSatisfy(isConstant)
+        }
+    }
+
+    /// The value of a constant expression, computed now.
+    mutating func fold(_ expr: CheckedExpr) -> Value {
+        let code = compileNode(expr)
+        var frame = KernelFrame(profile: emptyProfile, year: year)
+        return code(&frame)
+    }
+
+    mutating func compile(_ expr: CheckedExpr) -> KernelCode {
+        if Self.isConstant(expr), !(expr.node.isConstantLeaf) {
+            let value = fold(expr)
+            return { _ in value }
+        }
+        return compileNode(expr)
+    }
+
+    private mutating func compileNode(_ expr: CheckedExpr) -> KernelCode {
+        switch expr.node {
+        case .constant(let value): return { _ in value }
+        case .assessmentYear:
+            let value = Value.number(ExactDecimal(year))
+            return { _ in value }
+        case .fact(let fact, let yearExpr): return compileFact(fact, yearExpr)
+        case .factOver(let fact, let yearsExpr):
+            let slot = slots.slot(of: fact), range = compile(yearsExpr)
+            return { frame in
+                guard let years = Operations.years(of: range(&frame)) else { return .null }
+                return .list(years.map { $0.map { frame.profile.value(yearSlot: slot, year: $0) } } ?? [])
+            }
+        case .param(let id):
+            let param = policies.param(id)
+            if case .date(let date)? = constantVersionDate {
+                let value = param.version(on: date)?.value ?? .null
+                return { _ in value }
+            }
+            return { frame in
+                guard case .date(let date) = frame.versionDay(), let version = param.version(on: date) else { return .null }
+                return version.value
+            }
+        case .local(let slot): return { frame in frame.local(slot) }
+        case .variable(let slot):
+            variableCount = max(variableCount, slot + 1)
+            return { frame in frame.variables[slot] }
+        case .unary(let op, let operand):
+            let code = compile(operand)
+            return { frame in Operations.unary(op, code(&frame)) }
+        case .binary(let op, let left, let right): return compileBinary(op, compile(left), compile(right))
+        case .conditional(let condition, let then, let otherwise):
+            let test = compile(condition), a = compile(then), b = compile(otherwise)
+            return { frame in
+                switch test(&frame) {
+                case .bool(true): return a(&frame)
+                case .bool(false): return b(&frame)
+                default: return .null
+                }
+            }
+        case .call(let builtin, let arguments):
+            let codes = arguments.map { compile($0) }
+            if codes.count == 1, let only = codes.first { return { frame in Operations.call(builtin, [only(&frame)]).0 } }
+            return { frame in
+                var values: [Value] = []
+                values.reserveCapacity(codes.count)
+                for code in codes { values.append(code(&frame)) }
+                return Operations.call(builtin, values).0
+            }
+        case .list(let items):
+            let codes = items.map { compile($0) }
+            return { frame in
+                var values: [Value] = []
+                values.reserveCapacity(codes.count)
+                for code in codes { values.append(code(&frame)) }
+                return .list(values)
+            }
+        case .range(let lower, let upper, let lowerClosed, let upperClosed):
+            let low = compile(lower), high = compile(upper)
+            return { frame in .range(lower: low(&frame), upper: high(&frame), lowerClosed: lowerClosed, upperClosed: upperClosed) }
+        case .membership(let item, let collection, let negated):
+            let itemCode = compile(item), collectionCode = compile(collection)
+            return { frame in
+                let list = collectionCode(&frame)
+                guard let found = Operations.contains(list, itemCode(&frame)) else { return .null }
+                return .bool(found != negated)
+            }
+        case .quantified(let every, let slot, let list, let condition):
+            variableCount = max(variableCount, slot + 1)
+            let listCode = compile(list), test = compile(condition)
+            return { frame in
+                guard case .list(let items) = listCode(&frame) else { return .null }
+                var sawNull = false
+                for item in items {
+                    frame.variables[slot] = item
+                    switch test(&frame) {
+                    case .bool(let holds) where holds != every:
+                        frame.variables[slot] = .null
+                        return .bool(holds)
+                    case .bool: break
+                    default: sawNull = true
+                    }
+                }
+                frame.variables[slot] = .null
+                return sawNull ? .null : .bool(every)
+            }
+        case .rank(let inner):
+            guard let index = rankTexts.firstIndex(of: inner.text) else { return { _ in .null } }
+            return { frame in index < frame.ranks.count ? frame.ranks[index] : .null }
+        case .paid(let selector):
+            return { frame in
+                guard let paid = frame.paid?(selector) else { return .null }
+                if paid.pending { frame.readPending = true }
+                return .number(paid.total)
+            }
+        }
+    }
+
+    private mutating func compileFact(_ fact: FactDecl, _ yearExpr: CheckedExpr?) -> KernelCode {
+        let slot = slots.slot(of: fact)
+        guard fact.perYear else { return { frame in frame.profile.statics[slot] } }
+        guard let yearExpr else {
+            let year = self.year
+            return { frame in frame.profile.value(yearSlot: slot, year: year) }
+        }
+        if Self.isConstant(yearExpr) {
+            guard let factYear = fold(yearExpr).number?.intValue else { return { _ in .null } }
+            return { frame in frame.profile.value(yearSlot: slot, year: factYear) }
+        }
+        let yearCode = compile(yearExpr)
+        return { frame in
+            guard let factYear = yearCode(&frame).number?.intValue else { return .null }
+            return frame.profile.value(yearSlot: slot, year: factYear)
+        }
+    }
+
+    private func compileBinary(_ op: BinaryOperator, _ left: @escaping KernelCode, _ right: @escaping KernelCode) -> KernelCode {
+        switch op {
+        case .and, .or:
+            let shortCircuit = op == .or
+            return { frame in
+                let a = left(&frame)
+                if case .bool(let x) = a, x == shortCircuit { return a }
+                let b = right(&frame)
+                if case .bool(let y) = b, y == shortCircuit { return b }
+                if case .bool = a, case .bool = b { return .bool(!shortCircuit) }
+                return .null
+            }
+        case .coalesce:
+            return { frame in
+                let a = left(&frame)
+                return a != .null ? a : right(&frame)
+            }
+        default:
+            return { frame in
+                let a = left(&frame), b = right(&frame)
+                if a == .null || b == .null { return .null }
+                return Operations.binary(op, a, b).0
+            }
+        }
+    }
+}
+
+private extension CheckedExpr.Node {
+    var isConstantLeaf: Bool {
+        if case .constant = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import IncentiveSupport
+import PolicyLanguage
+
+/// The batch kernel: every rule, veto and obligation in force in one year compiled once
+/// (`KernelRule`), then evaluated for each enterprise over its slot-indexed facts, keeping only
+/// status and amount. It computes what `Evaluator` computes — the same operations, in the same
+/// order, with the same stacking, limits and pools — without derivations or reasons, which the
+/// wide CSV does not show. Tests hold the two to the same output on generated populations.
+final class KernelEvaluator: @unchecked Sendable {
+    let policies: CheckedPolicySet
+    let year: Int
+    let slots: FactSlots
+    /// By rule index; nil for rules not in force in the year.
+    let rules: [KernelRule?]
+    let vetoes: [[KernelCode]]
+    let obligations: [(conditions: [KernelCode], amount: KernelCode)]
+    private var plans: [String: RegionPlan] = [:]
+    private let lock = NSLock()
+
+    init(policies: CheckedPolicySet, year: Int) {
+        self.policies = policies
+        self.year = year
+        let slots = FactSlots(facts: policies.factIndex)
+        self.slots = slots
+        rules = policies.rules.indices.map { index in
+            policies.rules[index].window.overlaps(year: year) ? KernelRule(policies.rules[index], index: index, policies: policies, slots: slots, year: year) : nil
+        }
+        var compiler = KernelCompiler(policies: policies, slots: slots, year: year)
+        compiler.constantVersionDate = .date(CivilDate(year: year, month: 1, day: 1)!)
+        vetoes = policies.vetoes.map { $0.conditions.map { compiler.compile($0.expr) } }
+        obligations = policies.obligations.map { obligation in
+            (obligation.conditions.map { compiler.compile($0.expr) }, compiler.compile(obligation.amount))
+        }
+    }
+
+    /// What is in force for a region (computed once per region, shared by all threads).
+    func plan(for region: String) -> RegionPlan {
+        lock.lock()
+        defer { lock.unlock() }
+        if let plan = plans[region] { return plan }
+        let plan = RegionPlan(region: region, year: year, policies: policies)
+        plans[region] = plan
+        return plan
+    }
+
+    /// Every rule in force for the enterprise, stacked and limited; pools are the caller's.
+    /// - Parameter rank: the enterprise's rank for (rule index, ranking expression), or `.null`.
+    func evaluate(_ profile: SlotProfile, plan: RegionPlan, rank: (Int, Int) -> Value) -> [KernelOutcome] {
+        var vetoStates: [Bool??] = Array(repeating: nil, count: plan.vetoes.count)
+        var outcomes: [KernelOutcome] = []
+        outcomes.reserveCapacity(plan.rules.count)
+        for (position, ruleIndex) in plan.rules.enumerated() {
+            let rule = rules[ruleIndex]!
+            var frame = rule.frame(for: profile, year: year)
+            if !rule.rankTexts.isEmpty { frame.ranks = rule.rankTexts.indices.map { rank(ruleIndex, $0) } }
+            let outcome = rule.evaluate(&frame) {
+                var state: Bool? = false
+                for veto in plan.vetoesOf[position] {
+                    if vetoStates[veto] == nil { vetoStates[veto] = .some(fired(plan.vetoes[veto], profile)) }
+                    switch vetoStates[veto]! {
+                    case true?: return true
+                    case nil: state = nil
+                    case false?: break
+                    }
+                }
+                return state
+            }
+            outcomes.append(outcome)
+        }
+        stack(&outcomes, plan)
+        return outcomes
+    }
+
+    /// A veto fires when all its conditions hold; it is undetermined while none fails and one is unknown.
+    private func fired(_ veto: Int, _ profile: SlotProfile) -> Bool? {
+        var frame = KernelFrame(profile: profile, year: year)
+        var fired: Bool? = true
+        for code in vetoes[veto] {
+            switch code(&frame).bool {
+            case false?: return false
+            case nil: fired = nil
+            case true?: break
+            }
+        }
+        return fired
+    }
+
+    /// Groups (highest only, or summed under a cap) and limits, as `Stacking` applies them.
+    private func stack(_ outcomes: inout [KernelOutcome], _ plan: RegionPlan) {
+        for stack in plan.stacks {
+            switch stack.mode {
+            case .highest:
+                var winner: Int?
+                for member in stack.members where outcomes[member].status == .eligible {
+                    if winner == nil || (outcomes[member].amount ?? .zero) > (outcomes[winner!].amount ?? .zero) { winner = member }
+                }
+                for member in stack.members where outcomes[member].status == .eligible && member != winner { outcomes[member].amount = .zero }
+            case .capped(let cap):
+                let paying = stack.members.filter { outcomes[$0].status == .eligible && (outcomes[$0].amount ?? .zero) > .zero }
+                let amounts = paying.map { outcomes[$0].amount ?? .zero }
+                let digits = paying.map { policies.rules[plan.rules[$0]].roundingDigits ?? 0 }.min() ?? 0
+                guard let scaled = Apportionment.scale(amounts, to: cap, digits: digits) else { continue }
+                for (offset, member) in paying.enumerated() { outcomes[member].amount = scaled[offset] }
+            }
+        }
+    }
+
+    /// The obligations in force, from the paid amounts (after pools), in `Evaluator`'s way: the
+    /// last condition that does not hold decides the status; an undetermined contributing rule
+    /// leaves the obligation undetermined.
+    func obligations(_ profile: SlotProfile, plan: RegionPlan, outcomes: [KernelOutcome]) -> [KernelOutcome] {
+        plan.obligations.map { index in
+            let obligation = obligations[index]
+            var frame = KernelFrame(profile: profile, year: year)
+            frame.paid = { selector in
+                var total = ExactDecimal.zero, pending = false
+                for (position, outcome) in outcomes.enumerated() where self.matches(selector, plan.rules[position]) {
+                    if outcome.status == .undetermined { pending = true }
+                    total = total.adding(outcome.paid) ?? total
+                }
+                return (total, pending)
+            }
+            var status = RuleOutcome.Status.eligible
+            for code in obligation.conditions {
+                switch code(&frame).bool {
+                case true?: break
+                case false?: status = .ineligible
+                case nil: status = .undetermined
+                }
+            }
+            guard status == .eligible else { return KernelOutcome(status: status, amount: nil) }
+            guard var amount = obligation.amount(&frame).number else { return .undetermined }
+            if let digits = policies.obligations[index].roundingDigits { amount = amount.rounded(scale: digits) ?? amount }
+            return KernelOutcome(status: frame.readPending ? .undetermined : .eligible, amount: amount)
+        }
+    }
+
+    private func matches(_ selector: MemberSelector, _ rule: Int) -> Bool {
+        switch selector {
+        case .rule(let id): return policies.rules[rule].id == id
+        case .kind(let kind): return policies.rules[rule].kind.rawValue == kind
+        case .tag(let tag): return policies.rules[rule].decl.tags.contains(tag)
+        }
+    }
+}

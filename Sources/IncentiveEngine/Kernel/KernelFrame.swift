@@ -1,0 +1,50 @@
+import IncentiveSupport
+import PolicyLanguage
+
+/// A compiled expression: a closure over the frame of one rule's evaluation for one enterprise.
+typealias KernelCode = @Sendable (inout KernelFrame) -> Value
+
+/// What compiled code reads and caches while one rule is evaluated for one enterprise: the
+/// enterprise's facts, the rule's `let`s (each computed once), quantifier variables, the date that
+/// picks parameter versions, the cohort's ranks and, for obligations, the paid totals.
+struct KernelFrame {
+    let profile: SlotProfile
+    let year: Int
+    var letCodes: [KernelCode]
+    var letValues: [Value?]
+    var variables: [Value]
+    var versionCode: KernelCode?
+    var versionDate: Value?
+    /// The rank of this enterprise for each ranking expression of the rule (`.null` when unranked).
+    var ranks: [Value] = []
+    /// For obligations: the paid total of the rules a selector names, and whether one of them is
+    /// undetermined (which leaves the obligation undetermined once read).
+    var paid: ((MemberSelector) -> (total: ExactDecimal, pending: Bool))?
+    var readPending = false
+
+    init(profile: SlotProfile, year: Int, lets: [KernelCode] = [], variables: Int = 0, version: KernelCode? = nil) {
+        self.profile = profile
+        self.year = year
+        letCodes = lets
+        letValues = Array(repeating: nil, count: lets.count)
+        self.variables = Array(repeating: .null, count: variables)
+        versionCode = version
+    }
+
+    mutating func local(_ slot: Int) -> Value {
+        if let known = letValues[slot] { return known }
+        let code = letCodes[slot]
+        let value = code(&self)
+        letValues[slot] = value
+        return value
+    }
+
+    /// The date that picks parameter versions: the rule's `version`, or 1 January of Y.
+    mutating func versionDay() -> Value {
+        if let versionDate { return versionDate }
+        let value: Value
+        if let code = versionCode { value = code(&self) } else { value = .date(CivilDate(year: year, month: 1, day: 1)!) }
+        versionDate = value
+        return value
+    }
+}

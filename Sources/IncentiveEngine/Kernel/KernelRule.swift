@@ -1,0 +1,105 @@
+import IncentiveSupport
+import PolicyLanguage
+
+/// A rule compiled for the batch kernel: its lets, cohort filter, conditions, amount, cap and
+/// floor as closures, with the constant parts (parameters picked by `date(Y, 12, 31)`) decided
+/// at compile time.
+struct KernelRule: Sendable {
+    let index: Int
+    let lets: [KernelCode]
+    let variables: Int
+    let version: KernelCode?
+    let cohort: [KernelCode]
+    let conditions: [KernelCode]
+    let amount: KernelCode?
+    let cap: KernelCode?
+    let floor: KernelCode?
+    let digits: Int?
+    /// The expressions the rule ranks by (by text, as `RankKey`), and their code.
+    let rankTexts: [String]
+    let rankCodes: [KernelCode]
+
+    init(_ rule: CheckedRule, index: Int, policies: CheckedPolicySet, slots: FactSlots, year: Int) {
+        var compiler = KernelCompiler(policies: policies, slots: slots, year: year)
+        let ranked = CohortRanking.rankExpressions(of: rule)
+        compiler.rankTexts = ranked.map(\.text)
+        if KernelCompiler.isConstant(rule.versionDate) { compiler.constantVersionDate = compiler.fold(rule.versionDate) }
+        self.index = index
+        version = compiler.constantVersionDate == nil ? compiler.compile(rule.versionDate) : nil
+        lets = rule.lets.map { compiler.compile($0.expr) }
+        cohort = rule.cohort.map { compiler.compile($0.expr) }
+        conditions = rule.conditions.map { compiler.compile($0.expr) }
+        amount = rule.amount.map { compiler.compile($0) }
+        cap = rule.cap.map { compiler.compile($0) }
+        floor = rule.floor.map { compiler.compile($0) }
+        digits = rule.roundingDigits
+        rankTexts = compiler.rankTexts
+        rankCodes = ranked.map { compiler.compile($0) }
+        variables = compiler.variableCount
+    }
+
+    func frame(for profile: SlotProfile, year: Int) -> KernelFrame {
+        KernelFrame(profile: profile, year: year, lets: lets, variables: variables, version: version)
+    }
+
+    /// Status and amount of the rule, in `RuleEvaluation`'s order: conditions (a failed cohort
+    /// filter stops there), vetoes, formula, cap, floor, rounding. `veto` gives the state of the
+    /// vetoes that target this rule: fired (true), none fired (false), or undetermined (nil).
+    func evaluate(_ frame: inout KernelFrame, veto: () -> Bool?) -> KernelOutcome {
+        var unknown = false
+        for code in cohort {
+            switch code(&frame).bool {
+            case false?: return .ineligible
+            case nil: unknown = true
+            case true?: break
+            }
+        }
+        for code in conditions {
+            switch code(&frame).bool {
+            case false?: return .ineligible
+            case nil: unknown = true
+            case true?: break
+            }
+        }
+        switch veto() {
+        case true?: return .ineligible
+        case nil: return .undetermined
+        case false?: if unknown { return .undetermined }
+        }
+        guard let amount else { return KernelOutcome(status: .eligible, amount: nil) }
+        guard var value = amount(&frame).number else { return .undetermined }
+        if let cap {
+            guard let limit = cap(&frame).number else { return .undetermined }
+            if value > limit { value = limit }
+        }
+        if let floor, let least = floor(&frame).number, value < least { value = least }
+        if let digits, let rounded = value.rounded(scale: digits) { value = rounded }
+        return KernelOutcome(status: .eligible, amount: value)
+    }
+
+    /// This enterprise's value for a ranking: nil when its cohort filter fails, `.null` when the
+    /// filter or the value is unknown (`CohortRanking.value`'s rule).
+    func rankValue(_ rank: Int, _ frame: inout KernelFrame) -> Value? {
+        var unknown = false
+        for code in cohort {
+            switch code(&frame).bool {
+            case false?: return nil
+            case nil: unknown = true
+            case true?: break
+            }
+        }
+        if unknown { return .null }
+        return rankCodes[rank](&frame).number.map(Value.number) ?? .null
+    }
+}
+
+/// What the kernel keeps of a rule's outcome: all the wide CSV and the pools need.
+struct KernelOutcome: Sendable {
+    var status: RuleOutcome.Status
+    var amount: ExactDecimal?
+
+    static let ineligible = KernelOutcome(status: .ineligible, amount: nil)
+    static let undetermined = KernelOutcome(status: .undetermined, amount: nil)
+
+    var paid: ExactDecimal { status == .eligible ? (amount ?? .zero) : .zero }
+}

@@ -1,0 +1,123 @@
+import IncentiveSupport
+
+/// A CSV file cut into records and runs of records (an enterprise's rows, by the bytes of the
+/// credit-code cell), a chunk at a time, counting rows as `CSVReader` does (the header is row 1;
+/// blank lines count).
+struct RecordStream {
+    struct Record: Sendable {
+        let row: Int
+        let bytes: [UInt8]
+        /// The fields' byte ranges for a simple record (no quotes), nil otherwise.
+        let fields: [Range<Int>]?
+
+        var isASCII: Bool { !bytes.contains { $0 >= 0x80 } }
+
+        /// The record as `CSVReader` gives it, or nil when it is not valid UTF-8.
+        func csv() -> CSVRecord? {
+            guard isASCII || String(validating: bytes, as: UTF8.self) != nil else { return nil }
+            if let fields {
+                return CSVRecord(row: row, fields: fields.map { String(decoding: bytes[$0], as: UTF8.self) }, problem: nil)
+            }
+            guard let parsed = CSVReader(bytes: bytes).next() else { return CSVRecord(row: row, fields: [""], problem: nil) }
+            return CSVRecord(row: row, fields: parsed.fields, problem: parsed.problem)
+        }
+    }
+
+    struct Run: Sendable {
+        let key: UInt64
+        var records: [Record]
+    }
+
+    private let source: ByteChunkReader
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var finished = false
+    private var row = 0
+    private var held: Run?
+    /// False when the file starts as another encoding than UTF-8 (the general path reads it).
+    private(set) var isUTF8 = true
+
+    init(source: ByteChunkReader) {
+        self.source = source
+        if let first = source.next() {
+            buffer = first
+            let sniffed = TextEncoding.sniff(first.prefix(1 << 16))
+            isUTF8 = sniffed.encoding == .utf8
+            if sniffed.bom { position = 3 }
+        } else {
+            finished = true
+        }
+    }
+
+    /// The first record, as the header.
+    mutating func headerRecord() -> CSVRecord? {
+        nextRecord(codeColumn: nil)?.record.csv()
+    }
+
+    /// Up to `count` complete runs; nil at the end of the file.
+    mutating func nextRuns(codeColumn: Int, count: Int) -> [Run]? {
+        var runs: [Run] = []
+        if let held { runs.append(held); self.held = nil }
+        while let (record, key) = nextRecord(codeColumn: codeColumn) {
+            if let last = runs.last, last.key == key {
+                runs[runs.count - 1].records.append(record)
+            } else if runs.count == count {
+                held = Run(key: key, records: [record])
+                return runs
+            } else {
+                runs.append(Run(key: key, records: [record]))
+            }
+        }
+        return runs.isEmpty ? nil : runs
+    }
+
+    private mutating func nextRecord(codeColumn: Int?) -> (record: Record, key: UInt64)? {
+        while true {
+            let found = buffer.withUnsafeBufferPointer { CSVRecordScanner.next(in: $0, from: position, final: finished) }
+            switch found {
+            case .blank(let next):
+                row += 1
+                position = next
+            case .record(let start, let end, let next, let simple):
+                row += 1
+                position = next
+                let bytes = Array(buffer[start..<(simple ? end : next)])
+                let fields = simple ? Self.fields(bytes) : nil
+                let record = Record(row: row, bytes: bytes, fields: fields)
+                guard let codeColumn else { return (record, 0) }
+                let code: ArraySlice<UInt8>
+                if let fields {
+                    code = codeColumn < fields.count ? bytes[fields[codeColumn]] : []
+                } else {
+                    let parsed = CSVReader(bytes: bytes).next()?.fields ?? []
+                    code = codeColumn < parsed.count ? ArraySlice(parsed[codeColumn].utf8) : []
+                }
+                return (record, Self.hash(code))
+            case .incomplete:
+                guard !finished else { return nil }
+                guard let chunk = source.next() else { finished = true; continue }
+                buffer = Array(buffer[position...]) + chunk
+                position = 0
+            }
+        }
+    }
+
+    private static func fields(_ bytes: [UInt8]) -> [Range<Int>] {
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(32)
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x2C {
+            fields.append(start..<index)
+            start = index + 1
+        }
+        fields.append(start..<bytes.count)
+        return fields
+    }
+
+    /// FNV-1a: a collision only sends the file down the general path.
+    private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+}

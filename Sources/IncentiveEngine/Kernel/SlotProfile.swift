@@ -1,0 +1,39 @@
+import PolicyLanguage
+
+/// One enterprise's facts in `FactSlots` order: what the batch kernel evaluates. `.null` is an
+/// absent fact, as in `Profile` (never zero).
+struct SlotProfile: Sendable {
+    var creditCode: String
+    var name: String?
+    var region: String
+    var statics: [Value]
+    /// The years present, and each year's facts by per-year slot.
+    var years: [Int]
+    var yearFacts: [[Value]]
+
+    init(creditCode: String, name: String?, region: String, staticCount: Int) {
+        self.creditCode = creditCode
+        self.name = name
+        self.region = region
+        statics = Array(repeating: .null, count: staticCount)
+        years = []
+        yearFacts = []
+    }
+
+    /// The same enterprise as a general `Profile` holds it.
+    init(_ profile: Profile, slots: FactSlots) {
+        self.init(creditCode: profile.creditCode, name: profile.name, region: profile.region, staticCount: slots.statics.count)
+        for (name, value) in profile.staticFacts { if let slot = slots.slot(named: name) { statics[slot] = value } }
+        for year in profile.yearFacts.keys.sorted() {
+            var facts = Array(repeating: Value.null, count: slots.perYear.count)
+            for (name, value) in profile.yearFacts[year]! { if let slot = slots.slot(named: name) { facts[slot] = value } }
+            years.append(year)
+            yearFacts.append(facts)
+        }
+    }
+
+    @inline(__always) func value(yearSlot slot: Int, year: Int) -> Value {
+        for index in years.indices where years[index] == year { return yearFacts[index][slot] }
+        return .null
+    }
+}

@@ -1,0 +1,163 @@
+import IncentiveSupport
+import PolicyLanguage
+
+/// Reads one simple CSV record (no quotes) straight from its bytes into slots: numbers, dates and
+/// booleans without building strings. Only what it is sure `ProfileRowReader` reads the same way
+/// is read here; a row with anything else (a bad cell, a bad credit code, odd spacing) returns nil
+/// and goes through `ProfileRowReader`, so messages and values are the general path's own.
+struct SlotRowReader: Sendable {
+    /// One year's row of one enterprise.
+    struct Row {
+        var profile: SlotProfile
+        var year: Int
+    }
+
+    let header: ProfileRowReader.Header
+    let slots: FactSlots
+    /// Per column: the fact's slot (static or per-year, as the column is).
+    private let columnSlots: [Int]
+
+    init(header: ProfileRowReader.Header, slots: FactSlots) {
+        self.header = header
+        self.slots = slots
+        columnSlots = header.columns.map { column in
+            switch column {
+            case .staticFact(let fact), .yearFact(let fact): return slots.slot(of: fact)
+            default: return -1
+            }
+        }
+    }
+
+    enum Outcome {
+        case row(Row)
+        /// Read it with `ProfileRowReader`.
+        case general
+        /// Not valid UTF-8: the whole file goes the general way (which may read it as GB18030).
+        case notUTF8
+    }
+
+    func read(_ bytes: UnsafeBufferPointer<UInt8>, fields: [Range<Int>]) -> Outcome {
+        guard fields.count == header.columns.count else { return .general }
+        var profile = SlotProfile(creditCode: "", name: nil, region: "", staticCount: slots.statics.count)
+        var yearFacts = Array(repeating: Value.null, count: slots.perYear.count)
+        var year: Int?
+        for (index, column) in header.columns.enumerated() {
+            let cell = UnsafeBufferPointer(rebasing: bytes[fields[index]])
+            switch column {
+            case .ignored: continue
+            case .year:
+                guard cell.count == 4, let value = Self.digits(cell), (1900...2999).contains(value) else { return .general }
+                year = value
+            case .staticFact(let fact):
+                guard let value = readCell(cell, fact) else { return .general }
+                guard case .value(let known) = value else { return .notUTF8 }
+                switch fact.name {
+                case "credit_code":
+                    guard case .text(let code) = known, CreditCode.problem(with: code) == nil else { return .general }
+                    profile.creditCode = code
+                case "region":
+                    guard case .text(let code) = known, ProfileReader.isRegionCode(code) else { return .general }
+                    profile.region = code
+                case "name":
+                    if case .text(let name) = known { profile.name = name }
+                case "industry":
+                    if case .text(let code) = known, !ProfileReader.isIndustryCode(code) { return .general }
+                default: break
+                }
+                profile.statics[columnSlots[index]] = known
+            case .yearFact(let fact):
+                guard let value = readCell(cell, fact) else { return .general }
+                guard case .value(let known) = value else { return .notUTF8 }
+                yearFacts[columnSlots[index]] = known
+            }
+        }
+        guard let year, !profile.creditCode.isEmpty, !profile.region.isEmpty else { return .general }
+        profile.years = [year]
+        profile.yearFacts = [yearFacts]
+        return .row(Row(profile: profile, year: year))
+    }
+
+    private enum Cell { case value(Value), notUTF8 }
+
+    /// A cell's value (`.null` when empty), or nil when `FactReader` would find it invalid or the
+    /// row must be read the general way.
+    private func readCell(_ cell: UnsafeBufferPointer<UInt8>, _ fact: FactDecl) -> Cell? {
+        if cell.isEmpty { return .value(.null) }
+        let first = cell[0], last = cell[cell.count - 1]
+        let plain = first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F
+        if plain {
+            switch fact.type {
+            case .money, .number, .integer, .percent:
+                if let number = Self.number(cell) { return check(number, fact) }
+            case .bool:
+                if cell.count == 1 { return first == 0x31 ? .value(.bool(true)) : first == 0x30 ? .value(.bool(false)) : nil }
+                if Self.equalsIgnoringCase(cell, "true") { return .value(.bool(true)) }
+                if Self.equalsIgnoringCase(cell, "false") { return .value(.bool(false)) }
+            case .date:
+                if cell.count == 10, cell[4] == 0x2D, cell[7] == 0x2D,
+                   let y = Self.digits(UnsafeBufferPointer(rebasing: cell[0..<4])), let m = Self.digits(UnsafeBufferPointer(rebasing: cell[5..<7])),
+                   let d = Self.digits(UnsafeBufferPointer(rebasing: cell[8..<10])) {
+                    return CivilDate(year: y, month: m, day: d).map { .value(.date($0)) }
+                }
+            default: break
+            }
+        }
+        guard let text = String(validating: cell, as: UTF8.self) else { return .notUTF8 }
+        switch FactReader.readText(text, as: fact) {
+        case .value(let value): return .value(value)
+        case .absent: return .value(.null)
+        case .invalid: return nil
+        }
+    }
+
+    /// `FactReader.readNumber`'s checks on a number read from bytes.
+    private func check(_ number: ExactDecimal, _ fact: FactDecl) -> Cell? {
+        if fact.type == .integer, !number.isInteger { return nil }
+        if fact.type == .money, number.rounded(scale: 2) != number { return nil }
+        if number.isNegative, !fact.signed { return nil }
+        return .value(.number(number))
+    }
+
+    /// `-?[0-9]+(\.[0-9]+)?` with at most 30 digits, exactly; nil for anything else.
+    static func number(_ cell: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
+        var index = 0, negative = false
+        if cell[0] == 0x2D { negative = true; index = 1 }
+        var value: Int128 = 0, digits = 0, scale = 0, point = false
+        while index < cell.count {
+            let byte = cell[index]
+            if byte == 0x2E {
+                guard !point, digits > 0 else { return nil }
+                point = true
+            } else {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int128(byte - 0x30)
+                digits += 1
+                if point { scale += 1 }
+                guard digits <= 30 else { return nil }
+            }
+            index += 1
+        }
+        guard digits > 0, !(point && scale == 0) else { return nil }
+        if negative { value = -value }
+        if scale == 0 { return ExactDecimal(numerator: value, denominator: 1) }
+        var denominator: Int128 = 1
+        for _ in 0..<scale { denominator *= 10 }
+        return ExactDecimal(numerator: value, denominator: denominator)
+    }
+
+    static func digits(_ cell: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !cell.isEmpty else { return nil }
+        var value = 0
+        for byte in cell {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
+    }
+
+    private static func equalsIgnoringCase(_ cell: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard cell.count == word.utf8CodeUnitCount else { return false }
+        for index in 0..<cell.count where cell[index] | 0x20 != word.utf8Start[index] { return false }
+        return true
+    }
+}

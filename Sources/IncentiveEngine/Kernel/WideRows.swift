@@ -1,0 +1,72 @@
+import IncentiveSupport
+import PolicyLanguage
+
+/// The wide CSV's rows as the kernel writes them: first per region (a cell for each rule and
+/// obligation in force there), then spread over the batch's columns (every rule in force for some
+/// enterprise), which are known only once the whole file is read. Same cells as
+/// `BatchRenderer.wideRow`: the paid amount, `eligible` for an eligible rule without one, empty
+/// otherwise; totals by kind; obligations' amounts.
+struct WideRows: Sendable {
+    static let kinds: [RuleKind] = [.cash, .tax, .voucher]
+
+    /// One enterprise's row before spreading: the quoted prefix (code, name, region) and its
+    /// region's cells, comma-separated (cells never hold commas).
+    struct Row: Sendable {
+        var region: String
+        var prefix: String
+        var cells: String
+    }
+
+    static func row(_ profile: SlotProfile, plan: RegionPlan, outcomes: [KernelOutcome], obligations: [KernelOutcome],
+                    policies: CheckedPolicySet) -> Row {
+        var cells: [String] = []
+        cells.reserveCapacity(outcomes.count + kinds.count + obligations.count)
+        var totals: [ExactDecimal] = [.zero, .zero, .zero]
+        for (position, outcome) in outcomes.enumerated() {
+            guard outcome.status == .eligible else { cells.append(""); continue }
+            let rule = policies.rules[plan.rules[position]]
+            guard let amount = outcome.amount else { cells.append("eligible"); continue }
+            cells.append(amount.formatted(scale: rule.roundingDigits ?? 2))
+            if let kind = kinds.firstIndex(of: rule.kind) { totals[kind] = totals[kind].adding(amount) ?? .zero }
+        }
+        for total in totals { cells.append(total.formatted(scale: 2)) }
+        for (position, outcome) in obligations.enumerated() {
+            let paid = outcome.status == .eligible ? outcome.amount : nil
+            cells.append(paid.map { $0.formatted(scale: policies.obligations[plan.obligations[position]].roundingDigits ?? 2) } ?? "")
+        }
+        let prefix = CSVCell.quoted(profile.creditCode) + "," + CSVCell.quoted(profile.name ?? "") + "," + CSVCell.quoted(profile.region)
+        return Row(region: profile.region, prefix: prefix, cells: cells.joined(separator: ","))
+    }
+
+    /// The batch's columns and, per region, where each column's cell is in that region's rows.
+    struct Layout: Sendable {
+        let rules: [Int]
+        let obligations: [Int]
+        private var sources: [String: (rules: [Int?], obligations: [Int?])] = [:]
+
+        init(plans: [String: RegionPlan]) {
+            rules = Set(plans.values.flatMap(\.rules)).sorted()
+            obligations = Set(plans.values.flatMap(\.obligations)).sorted()
+            for (region, plan) in plans {
+                sources[region] = (rules.map { plan.rules.firstIndex(of: $0) },
+                                   obligations.map { plan.obligations.firstIndex(of: $0).map { $0 + plan.rules.count + kinds.count } })
+            }
+        }
+
+        func header(_ policies: CheckedPolicySet) -> String {
+            (["credit_code", "name", "region"] + rules.map { policies.rules[$0].id } + kinds.map { "total_\($0.rawValue)" }
+                + obligations.map { policies.obligations[$0].decl.id }).map(CSVCell.quoted).joined(separator: ",") + "\r\n"
+        }
+
+        func line(_ row: Row) -> String {
+            let source = sources[row.region]!
+            let cells = row.cells.split(separator: ",", omittingEmptySubsequences: false)
+            let ruleCount = cells.count - kinds.count - source.obligations.compactMap { $0 }.count
+            var line = row.prefix
+            for position in source.rules { line += ","; if let position { line += cells[position] } }
+            for offset in 0..<kinds.count { line += "," + cells[ruleCount + offset] }
+            for position in source.obligations { line += ","; if let position { line += cells[position] } }
+            return line + "\r\n"
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// Finds where CSV records end in a buffer of bytes, as `CSVReader` would split them, without
+/// building fields: the batch's fast path cuts a chunk into records on one thread and parses the
+/// records on every core. A record with no quote and no lone CR is `simple`: its fields are the
+/// bytes between commas. Others are handed to `CSVReader` whole.
+public enum CSVRecordScanner {
+    public enum Found: Equatable {
+        /// A blank line (`CSVReader` skips it but counts its row).
+        case blank(next: Int)
+        /// A record's bytes `start..<end` (without its line break), and where the next one starts.
+        case record(start: Int, end: Int, next: Int, simple: Bool)
+        /// The record is not complete in the buffer (more bytes are needed, unless at the end).
+        case incomplete
+    }
+
+    /// The record starting at `start`; at the end of the input (`final`), an unterminated record
+    /// is complete.
+    public static func next(in buffer: UnsafeBufferPointer<UInt8>, from start: Int, final: Bool) -> Found {
+        let count = buffer.count
+        guard start < count else { return .incomplete }
+        let first = buffer[start]
+        if first == 0x0A { return .blank(next: start + 1) }
+        if first == 0x0D {
+            if start + 1 < count { return .blank(next: buffer[start + 1] == 0x0A ? start + 2 : start + 1) }
+            return final ? .blank(next: start + 1) : .incomplete
+        }
+        var index = start
+        while index < count {
+            let byte = buffer[index]
+            if byte == 0x0A { return .record(start: start, end: index, next: index + 1, simple: true) }
+            if byte == 0x22 || byte == 0x0D { return quoted(in: buffer, from: start, final: final) }
+            index += 1
+        }
+        return final ? .record(start: start, end: count, next: count, simple: true) : .incomplete
+    }
+
+    /// `CSVReader`'s state machine, to find the end of a record that has quotes or CRs.
+    private static func quoted(in buffer: UnsafeBufferPointer<UInt8>, from start: Int, final: Bool) -> Found {
+        let count = buffer.count
+        var index = start
+        var fieldEmpty = true, quoted = false, inQuotes = false
+        while index < count {
+            let byte = buffer[index]
+            index += 1
+            if inQuotes {
+                if byte == 0x22 {
+                    if index < count, buffer[index] == 0x22 { index += 1; fieldEmpty = false } else if index == count, !final { return .incomplete } else { inQuotes = false }
+                } else {
+                    fieldEmpty = false
+                }
+                continue
+            }
+            switch byte {
+            case 0x2C: fieldEmpty = true; quoted = false
+            case 0x0A: return .record(start: start, end: index - 1, next: index, simple: false)
+            case 0x0D:
+                if index < count { return .record(start: start, end: index - 1, next: buffer[index] == 0x0A ? index + 1 : index, simple: false) }
+                return final ? .record(start: start, end: index - 1, next: index, simple: false) : .incomplete
+            case 0x22:
+                if fieldEmpty && !quoted { quoted = true; inQuotes = true } else { fieldEmpty = false }
+            default: fieldEmpty = false
+            }
+        }
+        return final ? .record(start: start, end: count, next: count, simple: false) : .incomplete
+    }
+}
