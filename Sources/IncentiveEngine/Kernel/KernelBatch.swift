@@ -89,13 +89,16 @@ public final class KernelBatch: @unchecked Sendable {
     private func process(_ run: RecordStream.Run, reader: SlotRowReader, rowReader: ProfileRowReader) -> RunResult {
         var result = RunResult()
         var merged: SlotProfile?
+        var reference: SlotRowReader.Reference?
         for record in run.records {
             var row: SlotRowReader.Row?
             guard record.isASCII || String(validating: record.bytes, as: UTF8.self) != nil else { result.abandon = true; return result }
             if let fields = record.fields {
-                let outcome = record.bytes.withUnsafeBufferPointer { reader.read($0, fields: fields) }
+                let outcome = record.bytes.withUnsafeBufferPointer { reader.read($0, fields: fields, reference: reference) }
                 switch outcome {
-                case .row(let read): row = read
+                case .row(let read):
+                    row = read
+                    if reference == nil { reference = SlotRowReader.Reference(bytes: record.bytes, fields: fields, profile: read.profile) }
                 case .notUTF8: result.abandon = true; return result
                 case .general: break
                 }

@@ -36,7 +36,15 @@ struct SlotRowReader: Sendable {
         case notUTF8
     }
 
-    func read(_ bytes: UnsafeBufferPointer<UInt8>, fields: [Range<Int>]) -> Outcome {
+    /// An enterprise's first row, whose static cells a later row of it usually repeats byte for
+    /// byte: those are taken as read, not read again.
+    struct Reference {
+        let bytes: [UInt8]
+        let fields: [Range<Int>]
+        let profile: SlotProfile
+    }
+
+    func read(_ bytes: UnsafeBufferPointer<UInt8>, fields: [Range<Int>], reference: Reference? = nil) -> Outcome {
         guard fields.count == header.columns.count else { return .general }
         var profile = SlotProfile(creditCode: "", name: nil, region: "", staticCount: slots.statics.count)
         var yearFacts = Array(repeating: Value.null, count: slots.perYear.count)
@@ -49,6 +57,17 @@ struct SlotRowReader: Sendable {
                 guard cell.count == 4, let value = Self.digits(cell), (1900...2999).contains(value) else { return .general }
                 year = value
             case .staticFact(let fact):
+                if let reference, reference.bytes[reference.fields[index]].elementsEqual(cell) {
+                    let slot = columnSlots[index]
+                    profile.statics[slot] = reference.profile.statics[slot]
+                    switch fact.name {
+                    case "credit_code": profile.creditCode = reference.profile.creditCode
+                    case "region": profile.region = reference.profile.region
+                    case "name": profile.name = reference.profile.name
+                    default: break
+                    }
+                    continue
+                }
                 guard let value = readCell(cell, fact) else { return .general }
                 guard case .value(let known) = value else { return .notUTF8 }
                 switch fact.name {
@@ -94,11 +113,11 @@ struct SlotRowReader: Sendable {
                 if Self.equalsIgnoringCase(cell, "true") { return .value(.bool(true)) }
                 if Self.equalsIgnoringCase(cell, "false") { return .value(.bool(false)) }
             case .date:
-                if cell.count == 10, cell[4] == 0x2D, cell[7] == 0x2D,
-                   let y = Self.digits(UnsafeBufferPointer(rebasing: cell[0..<4])), let m = Self.digits(UnsafeBufferPointer(rebasing: cell[5..<7])),
-                   let d = Self.digits(UnsafeBufferPointer(rebasing: cell[8..<10])) {
-                    return CivilDate(year: y, month: m, day: d).map { .value(.date($0)) }
-                }
+                if cell.count == 10 { return Self.date(cell).map { .value(.date($0)) } }
+            case .list(.date):
+                if let dates = Self.dates(cell) { return .value(.list(dates)) }
+            case .titles:
+                if let titles = Self.titles(cell) { return .value(.titles(titles)) }
             default: break
             }
         }
@@ -143,6 +162,44 @@ struct SlotRowReader: Sendable {
         var denominator: Int128 = 1
         for _ in 0..<scale { denominator *= 10 }
         return ExactDecimal(numerator: value, denominator: denominator)
+    }
+
+    /// `YYYY-MM-DD;YYYY-MM-DD…` with nothing else (no spaces, no empty parts).
+    static func dates(_ cell: UnsafeBufferPointer<UInt8>) -> [Value]? {
+        var dates: [Value] = []
+        for part in cell.split(separator: 0x3B, omittingEmptySubsequences: false) {
+            guard let date = date(UnsafeBufferPointer(rebasing: part)) else { return nil }
+            dates.append(.date(date))
+        }
+        return dates
+    }
+
+    static func date(_ cell: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+        guard cell.count == 10, cell[4] == 0x2D, cell[7] == 0x2D,
+              let y = digits(UnsafeBufferPointer(rebasing: cell[0..<4])), let m = digits(UnsafeBufferPointer(rebasing: cell[5..<7])),
+              let d = digits(UnsafeBufferPointer(rebasing: cell[8..<10])) else { return nil }
+        return CivilDate(year: y, month: m, day: d)
+    }
+
+    /// `name@YYYY` or `name@YYYY-MM-DD`, separated by `;`, in plain ASCII with no spaces; anything
+    /// else is left to `Title(parsing:)`.
+    static func titles(_ cell: UnsafeBufferPointer<UInt8>) -> [Title]? {
+        var titles: [Title] = []
+        for part in cell.split(separator: 0x3B, omittingEmptySubsequences: false) {
+            let part = UnsafeBufferPointer(rebasing: part)
+            guard let at = part.firstIndex(of: 0x40), at > 0,
+                  part.allSatisfy({ $0 > 0x20 && $0 < 0x7F }), part[(at + 1)...].firstIndex(of: 0x40) == nil else { return nil }
+            let name = String(decoding: part[..<at], as: UTF8.self)
+            let when = UnsafeBufferPointer(rebasing: part[(at + 1)...])
+            if when.count == 4, let year = digits(when), year >= 1000 {
+                titles.append(Title(name: name, year: year, date: nil))
+            } else if let date = date(when) {
+                titles.append(Title(name: name, year: nil, date: date))
+            } else {
+                return nil
+            }
+        }
+        return titles
     }
 
     static func digits(_ cell: UnsafeBufferPointer<UInt8>) -> Int? {

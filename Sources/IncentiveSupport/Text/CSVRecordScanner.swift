@@ -1,7 +1,7 @@
 /// Finds where CSV records end in a buffer of bytes, as `CSVReader` would split them, without
 /// building fields: the batch's fast path cuts a chunk into records on one thread and parses the
-/// records on every core. A record with no quote and no lone CR is `simple`: its fields are the
-/// bytes between commas. Others are handed to `CSVReader` whole.
+/// records on every core. A record with no quote and no CR but the one before its LF is `simple`:
+/// its fields are the bytes between commas. Others are handed to `CSVReader` whole.
 public enum CSVRecordScanner {
     public enum Found: Equatable {
         /// A blank line (`CSVReader` skips it but counts its row).
@@ -27,6 +27,7 @@ public enum CSVRecordScanner {
         while index < count {
             let byte = buffer[index]
             if byte == 0x0A { return .record(start: start, end: index, next: index + 1, simple: true) }
+            if byte == 0x0D, index + 1 < count, buffer[index + 1] == 0x0A { return .record(start: start, end: index, next: index + 2, simple: true) }
             if byte == 0x22 || byte == 0x0D { return quoted(in: buffer, from: start, final: final) }
             index += 1
         }

@@ -1,0 +1,74 @@
+@testable import IncentiveEngine
+import IncentiveSupport
+import PolicyLanguage
+import TestSupport
+import Testing
+
+/// The batch kernel computes what the explaining evaluator computes: for every generated
+/// enterprise and every year from 2016 to 2028 (each parameter version, each super-deduction
+/// rate), the same rules, statuses, paid amounts and obligations.
+@Suite struct KernelEquivalenceTests {
+    static let years = Array(2016...2028)
+
+    /// Profiles of `BatchPropertyTests.population`, with facts knocked out or pushed to their
+    /// boundaries so absent facts, zero R&D and exact thresholds are all met.
+    static func profiles(seed: UInt64, count: Int) -> [Profile] {
+        let input = BatchFixtures.read(BatchPropertyTests.population(count, seed: seed))
+        var random = SplitMix64(seed: seed &+ 99)
+        let facts = BatchFixtures.policies.factIndex
+        return input.profiles.map { profile in
+            var profile = profile
+            for year in profile.yearFacts.keys.sorted() where random.below(100) < 30 {
+                let name = ["rd_expense", "revenue", "employees", "tech_staff", "above_scale", "innovation_score", "taxable_income"][random.below(7)]
+                let fact = facts[name]!
+                switch random.below(3) {
+                case 0: profile.set(fact, year: year, to: nil)
+                case 1: profile.set(fact, year: year, to: fact.type == .bool ? .bool(false) : .number(.zero))
+                default: profile.set(fact, year: year, to: fact.type == .bool ? .bool(true) : .number(ExactDecimal(70)))
+                }
+            }
+            return profile
+        }
+    }
+
+    @Test("kernel = evaluator on every rule and obligation, 2016–2028", arguments: [UInt64(11), 12, 13])
+    func kernelEqualsEvaluator(seed: UInt64) {
+        let policies = BatchFixtures.policies
+        let evaluator = Evaluator(policies: policies, findsNearMisses: false, explains: false)
+        let profiles = Self.profiles(seed: seed, count: 80)
+        var compared = 0, eligible = 0
+        for year in Self.years {
+            let kernel = KernelEvaluator(policies: policies, year: year)
+            for profile in profiles {
+                let expected = evaluator.evaluate(profile, year: year)
+                let slots = SlotProfile(profile, slots: kernel.slots)
+                let plan = kernel.plan(for: profile.region)
+                let outcomes = kernel.evaluate(slots, plan: plan) { _, _ in .null }
+                #expect(plan.rules.map { policies.rules[$0].id } == expected.results.map(\.rule), "rules in force, \(profile.creditCode) \(year)")
+                for (result, outcome) in zip(expected.results, outcomes) {
+                    #expect(result.status == outcome.status, "\(result.rule) \(profile.creditCode) \(year)")
+                    #expect(result.paid == outcome.paid, "\(result.rule) \(profile.creditCode) \(year): \(result.paid) vs \(outcome.paid)")
+                    compared += 1
+                    if result.status == .eligible { eligible += 1 }
+                }
+                let obligations = kernel.obligations(slots, plan: plan, outcomes: outcomes)
+                #expect(obligations.count == expected.obligations.count)
+                for (result, outcome) in zip(expected.obligations, obligations) {
+                    #expect(result.status == outcome.status, "\(result.id) \(profile.creditCode) \(year)")
+                    if result.status == .eligible { #expect(result.amount == outcome.amount, "\(result.id) \(profile.creditCode) \(year)") }
+                }
+            }
+        }
+        #expect(compared > 6_000)
+        #expect(eligible > 800, "the comparison must cover eligible outcomes with amounts, not only refusals")
+    }
+
+    @Test("sub-expressions that read nothing of the enterprise are constant; fact reads are not")
+    func folding() {
+        let policies = BatchFixtures.policies
+        let rule = policies.rule("cn.hte-qualification")!
+        #expect(KernelCompiler.isConstant(rule.versionDate), "date(Y, 12, 31) reads nothing of the enterprise")
+        let growth = policies.rule("deqing.rd-top10-growth")!
+        #expect(!KernelCompiler.isConstant(growth.cohort[0].expr))
+    }
+}
