@@ -50,10 +50,11 @@ final class KernelEvaluator: @unchecked Sendable {
         var vetoStates: [Bool??] = Array(repeating: nil, count: plan.vetoes.count)
         var outcomes: [KernelOutcome] = []
         outcomes.reserveCapacity(plan.rules.count)
+        var frame = KernelFrame(profile: profile, year: year)
         for (position, ruleIndex) in plan.rules.enumerated() {
             let rule = rules[ruleIndex]!
-            var frame = rule.frame(for: profile, year: year)
-            if !rule.rankTexts.isEmpty { frame.ranks = rule.rankTexts.indices.map { rank(ruleIndex, $0) } }
+            frame.reset(for: rule)
+            for expression in rule.rankTexts.indices { frame.ranks.append(rank(ruleIndex, expression)) }
             let outcome = rule.evaluate(&frame) {
                 var state: Bool? = false
                 for veto in plan.vetoesOf[position] {

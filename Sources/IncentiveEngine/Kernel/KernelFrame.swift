@@ -31,6 +31,17 @@ struct KernelFrame {
         versionCode = version
     }
 
+    /// Ready for the next rule of the same enterprise, keeping the storage already allocated.
+    mutating func reset(for rule: KernelRule) {
+        letCodes = rule.lets
+        letValues.removeAll(keepingCapacity: true)
+        letValues.append(contentsOf: repeatElement(nil, count: rule.lets.count))
+        if variables.count < rule.variables { variables = Array(repeating: .null, count: rule.variables) }
+        versionCode = rule.version
+        versionDate = nil
+        ranks.removeAll(keepingCapacity: true)
+    }
+
     mutating func local(_ slot: Int) -> Value {
         if let known = letValues[slot] { return known }
         let code = letCodes[slot]

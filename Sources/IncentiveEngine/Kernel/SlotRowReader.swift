@@ -12,18 +12,52 @@ struct SlotRowReader: Sendable {
         var year: Int
     }
 
+    /// A column as the hot loop needs it: plain values only (copying a `FactDecl` costs a retain
+    /// of each of its strings).
+    struct Column {
+        enum Kind { case ignored, year, statics, perYear }
+        enum Role { case plain, creditCode, region, name, industry }
+        enum Read { case number, integer, money, bool, date, dates, titles, text }
+        let kind: Kind
+        let role: Role
+        let read: Read
+        let slot: Int
+        let signed: Bool
+    }
+
     let header: ProfileRowReader.Header
     let slots: FactSlots
-    /// Per column: the fact's slot (static or per-year, as the column is).
-    private let columnSlots: [Int]
+    private let columns: [Column]
+    /// Per column, its fact: for cells read by `FactReader`.
+    private let facts: [FactDecl?]
 
     init(header: ProfileRowReader.Header, slots: FactSlots) {
         self.header = header
         self.slots = slots
-        columnSlots = header.columns.map { column in
+        facts = header.columns.map { column in
             switch column {
-            case .staticFact(let fact), .yearFact(let fact): return slots.slot(of: fact)
-            default: return -1
+            case .staticFact(let fact), .yearFact(let fact): return fact
+            default: return nil
+            }
+        }
+        columns = header.columns.map { column in
+            switch column {
+            case .ignored: return Column(kind: .ignored, role: .plain, read: .text, slot: -1, signed: false)
+            case .year: return Column(kind: .year, role: .plain, read: .text, slot: -1, signed: false)
+            case .staticFact(let fact), .yearFact(let fact):
+                let role: Column.Role = ["credit_code": .creditCode, "region": .region, "name": .name, "industry": .industry][fact.name] ?? .plain
+                let read: Column.Read
+                switch fact.type {
+                case .money: read = .money
+                case .integer: read = .integer
+                case .number, .percent: read = .number
+                case .bool: read = .bool
+                case .date: read = .date
+                case .list(.date): read = .dates
+                case .titles: read = .titles
+                default: read = .text
+                }
+                return Column(kind: fact.perYear ? .perYear : .statics, role: role, read: read, slot: slots.slot(of: fact), signed: fact.signed)
             }
         }
     }
@@ -45,49 +79,49 @@ struct SlotRowReader: Sendable {
     }
 
     func read(_ bytes: UnsafeBufferPointer<UInt8>, fields: [Range<Int>], reference: Reference? = nil) -> Outcome {
-        guard fields.count == header.columns.count else { return .general }
+        guard fields.count == columns.count else { return .general }
         var profile = SlotProfile(creditCode: "", name: nil, region: "", staticCount: slots.statics.count)
         var yearFacts = Array(repeating: Value.null, count: slots.perYear.count)
         var year: Int?
-        for (index, column) in header.columns.enumerated() {
+        for index in columns.indices {
+            let column = columns[index]
             let cell = UnsafeBufferPointer(rebasing: bytes[fields[index]])
-            switch column {
+            switch column.kind {
             case .ignored: continue
             case .year:
                 guard cell.count == 4, let value = Self.digits(cell), (1900...2999).contains(value) else { return .general }
                 year = value
-            case .staticFact(let fact):
+            case .statics:
                 if let reference, reference.bytes[reference.fields[index]].elementsEqual(cell) {
-                    let slot = columnSlots[index]
-                    profile.statics[slot] = reference.profile.statics[slot]
-                    switch fact.name {
-                    case "credit_code": profile.creditCode = reference.profile.creditCode
-                    case "region": profile.region = reference.profile.region
-                    case "name": profile.name = reference.profile.name
+                    profile.statics[column.slot] = reference.profile.statics[column.slot]
+                    switch column.role {
+                    case .creditCode: profile.creditCode = reference.profile.creditCode
+                    case .region: profile.region = reference.profile.region
+                    case .name: profile.name = reference.profile.name
                     default: break
                     }
                     continue
                 }
-                guard let value = readCell(cell, fact) else { return .general }
+                guard let value = readCell(cell, column, index) else { return .general }
                 guard case .value(let known) = value else { return .notUTF8 }
-                switch fact.name {
-                case "credit_code":
+                switch column.role {
+                case .creditCode:
                     guard case .text(let code) = known, CreditCode.problem(with: code) == nil else { return .general }
                     profile.creditCode = code
-                case "region":
+                case .region:
                     guard case .text(let code) = known, ProfileReader.isRegionCode(code) else { return .general }
                     profile.region = code
-                case "name":
+                case .name:
                     if case .text(let name) = known { profile.name = name }
-                case "industry":
+                case .industry:
                     if case .text(let code) = known, !ProfileReader.isIndustryCode(code) { return .general }
-                default: break
+                case .plain: break
                 }
-                profile.statics[columnSlots[index]] = known
-            case .yearFact(let fact):
-                guard let value = readCell(cell, fact) else { return .general }
+                profile.statics[column.slot] = known
+            case .perYear:
+                guard let value = readCell(cell, column, index) else { return .general }
                 guard case .value(let known) = value else { return .notUTF8 }
-                yearFacts[columnSlots[index]] = known
+                yearFacts[column.slot] = known
             }
         }
         guard let year, !profile.creditCode.isEmpty, !profile.region.isEmpty else { return .general }
@@ -100,29 +134,30 @@ struct SlotRowReader: Sendable {
 
     /// A cell's value (`.null` when empty), or nil when `FactReader` would find it invalid or the
     /// row must be read the general way.
-    private func readCell(_ cell: UnsafeBufferPointer<UInt8>, _ fact: FactDecl) -> Cell? {
+    private func readCell(_ cell: UnsafeBufferPointer<UInt8>, _ column: Column, _ index: Int) -> Cell? {
         if cell.isEmpty { return .value(.null) }
         let first = cell[0], last = cell[cell.count - 1]
         let plain = first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F
         if plain {
-            switch fact.type {
-            case .money, .number, .integer, .percent:
-                if let number = Self.number(cell) { return check(number, fact) }
+            switch column.read {
+            case .number, .integer, .money:
+                if let number = Self.number(cell) { return check(number, column) }
             case .bool:
                 if cell.count == 1 { return first == 0x31 ? .value(.bool(true)) : first == 0x30 ? .value(.bool(false)) : nil }
                 if Self.equalsIgnoringCase(cell, "true") { return .value(.bool(true)) }
                 if Self.equalsIgnoringCase(cell, "false") { return .value(.bool(false)) }
             case .date:
                 if cell.count == 10 { return Self.date(cell).map { .value(.date($0)) } }
-            case .list(.date):
+            case .dates:
                 if let dates = Self.dates(cell) { return .value(.list(dates)) }
             case .titles:
                 if let titles = Self.titles(cell) { return .value(.titles(titles)) }
-            default: break
+            case .text:
+                if column.role != .plain { return .value(.text(String(decoding: cell, as: UTF8.self))) }
             }
         }
         guard let text = String(validating: cell, as: UTF8.self) else { return .notUTF8 }
-        switch FactReader.readText(text, as: fact) {
+        switch FactReader.readText(text, as: facts[index]!) {
         case .value(let value): return .value(value)
         case .absent: return .value(.null)
         case .invalid: return nil
@@ -130,10 +165,10 @@ struct SlotRowReader: Sendable {
     }
 
     /// `FactReader.readNumber`'s checks on a number read from bytes.
-    private func check(_ number: ExactDecimal, _ fact: FactDecl) -> Cell? {
-        if fact.type == .integer, !number.isInteger { return nil }
-        if fact.type == .money, number.rounded(scale: 2) != number { return nil }
-        if number.isNegative, !fact.signed { return nil }
+    private func check(_ number: ExactDecimal, _ column: Column) -> Cell? {
+        if column.read == .integer, !number.isInteger { return nil }
+        if column.read == .money, number.rounded(scale: 2) != number { return nil }
+        if number.isNegative, !column.signed { return nil }
         return .value(.number(number))
     }
 
