@@ -2,85 +2,91 @@ import IncentiveSupport
 import PolicyLanguage
 
 /// The enterprises whose region has a cohort rule: ranked (competition ranks within each rule's
-/// cohort, `CohortRanking`), evaluated with their ranks, their pooled awards allocated over the
-/// batch (`BudgetPools`), and finished with the amounts the pools pay.
+/// cohort, `CohortRanking`), read again and evaluated with their ranks to claim from the pools
+/// (`BudgetPools`), then read and evaluated once more to be finished with what the pools pay —
+/// `BatchEvaluator`'s order, holding only rows' bytes between the passes.
 extension KernelBatch {
-    func finishCohort(_ profiles: [SlotProfile]) -> (rows: [WideRows.Row], pools: [PoolOutcome]) {
-        let ranks = rank(profiles)
-        let evaluated: [[KernelOutcome]] = Parallel.map(profiles.indices, chunk: 256) { range in
+    /// This enterprise's value in each ranking of its region (none when its cohort filter fails
+    /// or the value is unknown: it is then not ranked).
+    func rankValues(_ profile: SlotProfile, plan: RegionPlan) -> [(key: RankKey, value: ExactDecimal)] {
+        var found: [(key: RankKey, value: ExactDecimal)] = []
+        var frame = KernelFrame(profile: profile, year: year)
+        for ruleIndex in plan.rules {
+            let rule = kernel.rules[ruleIndex]!
+            for (expression, text) in rule.rankTexts.enumerated() {
+                frame.reset(for: rule)
+                if case .number(let value)? = rule.rankValue(expression, &frame) { found.append((RankKey(rule: ruleIndex, expression: text), value)) }
+            }
+        }
+        return found
+    }
+
+    func finishCohort(_ waiting: [Waiting], reader: SlotRowReader) -> (rows: [WideRows.Row], pools: [PoolOutcome]) {
+        var values: [RankKey: [(enterprise: Int, value: ExactDecimal)]] = [:]
+        for (index, entry) in waiting.enumerated() {
+            for (key, value) in entry.rankValues { values[key, default: []].append((index, value)) }
+        }
+        let ranks = values.mapValues { CohortRanking.competitionRanks($0) }
+        let rank: @Sendable (Int) -> (Int, Int) -> Value = { index in
+            { rule, expression in
+                ranks[RankKey(rule: rule, expression: self.kernel.rules[rule]!.rankTexts[expression])]?[index].map { .number(ExactDecimal($0)) } ?? .null
+            }
+        }
+        let claims: [[(pool: Int, claim: PoolClaim?)]] = Parallel.map(waiting.indices, chunk: 256) { range in
             range.map { index in
-                let profile = profiles[index]
-                return self.kernel.evaluate(profile, plan: self.kernel.plan(for: profile.region)) { rule, expression in
-                    ranks[RankKey(rule: rule, expression: self.kernel.rules[rule]!.rankTexts[expression])]?[index].map { .number(ExactDecimal($0)) } ?? .null
-                }
+                guard let profile = self.read(waiting[index].run, reader: reader).profile else { return [] }
+                let plan = self.kernel.plan(for: profile.region)
+                return self.claims(index, profile, plan, self.kernel.evaluate(profile, plan: plan, rank: rank(index)))
             }
         }.flatMap { $0 }
-        var allocated = evaluated
-        let pools = allocatePools(profiles, &allocated)
-        let outcomes = allocated
-        let rows: [WideRows.Row] = Parallel.map(profiles.indices, chunk: 256) { range in
+        let (pools, paid) = allocate(claims)
+        let rows: [WideRows.Row] = Parallel.map(waiting.indices, chunk: 256) { range in
             range.map { index in
-                let profile = profiles[index]
+                let profile = self.read(waiting[index].run, reader: reader).profile!
                 let plan = self.kernel.plan(for: profile.region)
-                return WideRows.row(profile, plan: plan, outcomes: outcomes[index],
-                                    obligations: self.kernel.obligations(profile, plan: plan, outcomes: outcomes[index]), policies: self.policies)
+                var outcomes = self.kernel.evaluate(profile, plan: plan, rank: rank(index))
+                for (pool, members) in plan.pools.enumerated() {
+                    for position in members { if let amount = paid[pool][index]?[plan.rules[position]] { outcomes[position].amount = amount } }
+                }
+                return WideRows.row(profile, plan: plan, outcomes: outcomes,
+                                    obligations: self.kernel.obligations(profile, plan: plan, outcomes: outcomes), policies: self.policies)
             }
         }.flatMap { $0 }
         return (rows, pools)
     }
 
-    /// Competition ranks of every ranking, by enterprise (only those ranked have one).
-    private func rank(_ profiles: [SlotProfile]) -> [RankKey: [Int: Int]] {
-        typealias Found = (key: RankKey, enterprise: Int, value: ExactDecimal)
-        let found: [Found] = Parallel.map(profiles.indices, chunk: 256) { range in
-            var found: [Found] = []
-            for index in range {
-                let profile = profiles[index]
-                for ruleIndex in self.kernel.plan(for: profile.region).rules {
-                    let rule = self.kernel.rules[ruleIndex]!
-                    for (expression, text) in rule.rankTexts.enumerated() {
-                        var frame = rule.frame(for: profile, year: self.year)
-                        if case .number(let value)? = rule.rankValue(expression, &frame) {
-                            found.append((RankKey(rule: ruleIndex, expression: text), index, value))
-                        }
-                    }
-                }
-            }
-            return found
-        }.flatMap { $0 }
-        var values: [RankKey: [(enterprise: Int, value: ExactDecimal)]] = [:]
-        for entry in found { values[entry.key, default: []].append((entry.enterprise, entry.value)) }
-        return values.mapValues { CohortRanking.competitionRanks($0) }
-    }
-
-    /// Claims on each pool (eligible pooled awards after stacking), allocated; the awards then
-    /// become what the pool pays when it is oversubscribed.
-    private func allocatePools(_ profiles: [SlotProfile], _ outcomes: inout [[KernelOutcome]]) -> [PoolOutcome] {
-        var results: [PoolOutcome] = []
-        for (poolIndex, pool) in policies.pools.enumerated() {
-            var claims: [PoolClaim] = []
-            var undetermined = 0
-            var positions: [PoolClaim: (enterprise: Int, position: Int)] = [:]
-            for (index, profile) in profiles.enumerated() {
-                let plan = kernel.plan(for: profile.region)
-                for position in plan.pools[poolIndex] {
-                    let outcome = outcomes[index][position]
-                    if outcome.status == .undetermined { undetermined += 1 }
-                    guard outcome.status == .eligible, let amount = outcome.amount, amount > .zero else { continue }
-                    let rule = policies.rules[plan.rules[position]]
-                    let claim = PoolClaim(enterprise: index, creditCode: profile.creditCode, rule: rule.id, amount: amount, digits: rule.roundingDigits ?? 0)
-                    claims.append(claim)
-                    positions[claim] = (index, position)
-                }
-            }
-            let (outcome, paid) = BudgetPools.allocate(pool, policy: policies.policies[pool.policy].id, claims: claims, undetermined: undetermined)
-            results.append(outcome)
-            guard outcome.demand > outcome.size else { continue }
-            for (claim, amount) in paid {
-                let (index, position) = positions[claim]!
-                outcomes[index][position].amount = amount
+    /// An enterprise's claims on each pool: its eligible pooled awards after stacking (nil for an
+    /// undetermined one, which the pool counts).
+    private func claims(_ index: Int, _ profile: SlotProfile, _ plan: RegionPlan, _ outcomes: [KernelOutcome]) -> [(pool: Int, claim: PoolClaim?)] {
+        var found: [(pool: Int, claim: PoolClaim?)] = []
+        for (pool, members) in plan.pools.enumerated() {
+            for position in members {
+                let outcome = outcomes[position]
+                if outcome.status == .undetermined { found.append((pool, nil)) }
+                guard outcome.status == .eligible, let amount = outcome.amount, amount > .zero else { continue }
+                let rule = policies.rules[plan.rules[position]]
+                found.append((pool, PoolClaim(enterprise: index, creditCode: profile.creditCode, rule: rule.id, amount: amount, digits: rule.roundingDigits ?? 0)))
             }
         }
-        return results
+        return found
+    }
+
+    /// Every pool allocated; per pool, what an oversubscribed pool pays each enterprise's awards
+    /// (by enterprise, then rule index).
+    private func allocate(_ claims: [[(pool: Int, claim: PoolClaim?)]]) -> ([PoolOutcome], [[Int: [Int: ExactDecimal]]]) {
+        var outcomes: [PoolOutcome] = []
+        var paid: [[Int: [Int: ExactDecimal]]] = []
+        for (poolIndex, pool) in policies.pools.enumerated() {
+            let mine = claims.joined().filter { $0.pool == poolIndex }
+            let (outcome, amounts) = BudgetPools.allocate(pool, policy: policies.policies[pool.policy].id, claims: mine.compactMap(\.claim),
+                                                          undetermined: mine.count(where: { $0.claim == nil }))
+            outcomes.append(outcome)
+            var byEnterprise: [Int: [Int: ExactDecimal]] = [:]
+            if outcome.demand > outcome.size {
+                for (claim, amount) in amounts { byEnterprise[claim.enterprise, default: [:]][policies.ruleIndex[claim.rule]!] = amount }
+            }
+            paid.append(byEnterprise)
+        }
+        return (outcomes, paid)
     }
 }

@@ -4,10 +4,13 @@ import PolicyLanguage
 /// The bureau batch's fast path to a wide CSV: the file is cut into records on one thread, and the
 /// records are read into slots (`SlotRowReader`) and evaluated (`KernelEvaluator`) on every core,
 /// a block of enterprises at a time. Enterprises of regions with no cohort rule are finished in
-/// that one pass; the others are kept until the ranks and pools are decided over the batch, in
-/// `BatchEvaluator`'s way. Rows that are not plain go through `ProfileRowReader` (same values and
-/// messages); a file that is not UTF-8, whose enterprises' rows are not adjacent, or whose rows of
-/// one enterprise disagree is left to the general path (`run` returns nil), which handles it all.
+/// that one pass; of the others only their ranking values and their rows' bytes are kept, and they
+/// are read again once the ranks are known, to claim from the pools and then to be finished
+/// (`BatchEvaluator`'s order). Memory grows with the output and the cohort, not with the file.
+///
+/// Rows that are not plain go through `ProfileRowReader` (same values and messages). A file that
+/// is not UTF-8, whose enterprises' rows are not adjacent, or whose rows of one enterprise
+/// disagree is left to the general path (`run` returns nil), which handles it all.
 public final class KernelBatch: @unchecked Sendable {
     public struct Output: Sendable {
         public let header: String
@@ -27,6 +30,7 @@ public final class KernelBatch: @unchecked Sendable {
     let policies: CheckedPolicySet
     let kernel: KernelEvaluator
     let year: Int
+    let rowReader: ProfileRowReader
     /// Enterprises per parallel block.
     static let block = 4096
 
@@ -34,6 +38,14 @@ public final class KernelBatch: @unchecked Sendable {
         self.policies = policies
         self.year = year
         kernel = KernelEvaluator(policies: policies, year: year)
+        rowReader = ProfileRowReader(policies: policies)
+    }
+
+    /// An enterprise waiting for the cohort: where its row goes, its rows, its ranking values.
+    struct Waiting: Sendable {
+        let position: Int
+        let run: RecordStream.Run
+        let rankValues: [(key: RankKey, value: ExactDecimal)]
     }
 
     /// The wide CSV of a file, or nil when the file must take the general path.
@@ -41,34 +53,37 @@ public final class KernelBatch: @unchecked Sendable {
         let source = try ByteChunkReader(path: path)
         var scanner = RecordStream(source: source)
         guard scanner.isUTF8, let headerRecord = scanner.headerRecord() else { return nil }
-        let rowReader = ProfileRowReader(policies: policies)
         let (header, headerIssues) = rowReader.header(headerRecord)
-        guard let header else { return nil }
+        guard let header, let codeColumn = header.names.firstIndex(of: "credit_code") else { return nil }
         let reader = SlotRowReader(header: header, slots: kernel.slots)
-        guard let codeColumn = header.names.firstIndex(of: "credit_code") else { return nil }
 
         var issues = headerIssues
         var rows: [WideRows.Row?] = []
-        var waiting: [(position: Int, profile: SlotProfile)] = []
+        var waiting: [Waiting] = []
         var seen = Set<UInt64>()
         var records = 0
         while let runs = scanner.nextRuns(codeColumn: codeColumn, count: Self.block) {
             records += runs.reduce(0) { $0 + $1.records.count }
             for run in runs where !seen.insert(run.key).inserted { return nil }
             let results = Parallel.map(runs.indices, chunk: 64) { range in
-                range.map { self.process(runs[$0], reader: reader, rowReader: rowReader) }
-            }.joined()
-            for result in results {
-                guard !result.abandon else { return nil }
-                issues += result.issues
-                guard let profile = result.profile else { continue }
-                if let row = result.row { rows.append(row) } else { waiting.append((rows.count, profile)); rows.append(nil) }
+                range.map { self.firstPass(runs[$0], reader: reader) }
+            }
+            for (offset, result) in results.joined().enumerated() {
+                guard !result.read.abandon else { return nil }
+                issues += result.read.issues
+                guard result.read.profile != nil else { continue }
+                if let row = result.row {
+                    rows.append(row)
+                } else {
+                    waiting.append(Waiting(position: rows.count, run: runs[offset], rankValues: result.rankValues))
+                    rows.append(nil)
+                }
             }
             progress?("read \(records) rows")
         }
         guard scanner.isUTF8 else { return nil }
         progress?("ranking and pools over \(waiting.count) enterprises")
-        let (finished, pools) = finishCohort(waiting.map(\.profile))
+        let (finished, pools) = finishCohort(waiting, reader: reader)
         for (offset, entry) in waiting.enumerated() { rows[entry.position] = finished[offset] }
         let lines = rows.map { $0! }
         var plans: [String: RegionPlan] = [:]
@@ -78,16 +93,38 @@ public final class KernelBatch: @unchecked Sendable {
                       layout: layout, lines: lines)
     }
 
-    struct RunResult {
-        var profile: SlotProfile?
+    struct FirstPass {
+        var read: ReadResult
         var row: WideRows.Row?
+        var rankValues: [(key: RankKey, value: ExactDecimal)] = []
+    }
+
+    /// Reads an enterprise; finishes it when its region has no cohort rule, else notes its
+    /// ranking values.
+    private func firstPass(_ run: RecordStream.Run, reader: SlotRowReader) -> FirstPass {
+        let read = read(run, reader: reader)
+        var result = FirstPass(read: read)
+        guard let profile = read.profile else { return result }
+        let plan = kernel.plan(for: profile.region)
+        if plan.needsCohort {
+            result.rankValues = rankValues(profile, plan: plan)
+        } else {
+            let outcomes = kernel.evaluate(profile, plan: plan) { _, _ in .null }
+            result.row = WideRows.row(profile, plan: plan, outcomes: outcomes, obligations: kernel.obligations(profile, plan: plan, outcomes: outcomes),
+                                      policies: policies)
+        }
+        return result
+    }
+
+    struct ReadResult {
+        var profile: SlotProfile?
         var issues: [ProfileIssue] = []
         var abandon = false
     }
 
-    /// Reads one enterprise's rows and, when its region has no cohort rule, evaluates it.
-    private func process(_ run: RecordStream.Run, reader: SlotRowReader, rowReader: ProfileRowReader) -> RunResult {
-        var result = RunResult()
+    /// One enterprise's rows, read and put together.
+    func read(_ run: RecordStream.Run, reader: SlotRowReader) -> ReadResult {
+        var result = ReadResult()
         var merged: SlotProfile?
         var reference: SlotRowReader.Reference?
         for record in run.records {
@@ -114,14 +151,7 @@ public final class KernelBatch: @unchecked Sendable {
             if merged == nil { merged = row.profile; continue }
             guard merge(row, into: &merged!) else { result.abandon = true; return result }
         }
-        guard let profile = merged else { return result }
-        result.profile = profile
-        let plan = kernel.plan(for: profile.region)
-        if !plan.needsCohort {
-            let outcomes = kernel.evaluate(profile, plan: plan) { _, _ in .null }
-            result.row = WideRows.row(profile, plan: plan, outcomes: outcomes, obligations: kernel.obligations(profile, plan: plan, outcomes: outcomes),
-                                      policies: policies)
-        }
+        result.profile = merged
         return result
     }
 

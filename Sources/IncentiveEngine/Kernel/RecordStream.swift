@@ -6,11 +6,14 @@ import IncentiveSupport
 struct RecordStream {
     struct Record: Sendable {
         let row: Int
+        /// The record's bytes: without its line break when simple (no quotes), with it otherwise.
         let bytes: [UInt8]
-        /// The fields' byte ranges for a simple record (no quotes), nil otherwise.
-        let fields: [Range<Int>]?
+        let simple: Bool
 
         var isASCII: Bool { !bytes.contains { $0 >= 0x80 } }
+
+        /// The fields' byte ranges of a simple record (cells between commas); nil otherwise.
+        var fields: [Range<Int>]? { simple ? RecordStream.fields(bytes) : nil }
 
         /// The record as `CSVReader` gives it, or nil when it is not valid UTF-8.
         func csv() -> CSVRecord? {
@@ -82,12 +85,11 @@ struct RecordStream {
                 row += 1
                 position = next
                 let bytes = Array(buffer[start..<(simple ? end : next)])
-                let fields = simple ? Self.fields(bytes) : nil
-                let record = Record(row: row, bytes: bytes, fields: fields)
+                let record = Record(row: row, bytes: bytes, simple: simple)
                 guard let codeColumn else { return (record, 0) }
                 let code: ArraySlice<UInt8>
-                if let fields {
-                    code = codeColumn < fields.count ? bytes[fields[codeColumn]] : []
+                if simple {
+                    code = Self.field(codeColumn, of: bytes)
                 } else {
                     let parsed = CSVReader(bytes: bytes).next()?.fields ?? []
                     code = codeColumn < parsed.count ? ArraySlice(parsed[codeColumn].utf8) : []
@@ -102,7 +104,18 @@ struct RecordStream {
         }
     }
 
-    private static func fields(_ bytes: [UInt8]) -> [Range<Int>] {
+    /// The bytes of field `column` of a simple record (empty when it has fewer fields).
+    private static func field(_ column: Int, of bytes: [UInt8]) -> ArraySlice<UInt8> {
+        var start = 0, current = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x2C {
+            if current == column { return bytes[start..<index] }
+            current += 1
+            start = index + 1
+        }
+        return current == column ? bytes[start...] : []
+    }
+
+    static func fields(_ bytes: [UInt8]) -> [Range<Int>] {
         var fields: [Range<Int>] = []
         fields.reserveCapacity(32)
         var start = 0

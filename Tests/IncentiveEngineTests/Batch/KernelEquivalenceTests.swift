@@ -1,3 +1,4 @@
+import Foundation
 @testable import IncentiveEngine
 import IncentiveSupport
 import PolicyLanguage
@@ -70,5 +71,32 @@ import Testing
         #expect(KernelCompiler.isConstant(rule.versionDate), "date(Y, 12, 31) reads nothing of the enterprise")
         let growth = policies.rule("deqing.rd-top10-growth")!
         #expect(!KernelCompiler.isConstant(growth.cohort[0].expr))
+    }
+}
+
+/// Which files the kernel takes, and which it leaves to the general path (`run` returns nil).
+@Suite struct KernelPathTests {
+    static func run(_ text: String) throws -> KernelBatch.Output? {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kernel-path-\(getpid())-\(text.hashValue).csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try KernelBatch(policies: BatchFixtures.policies, year: 2023).run(path: path)
+    }
+
+    @Test("a generated population, with bad cells and quoted names, takes the kernel")
+    func takesKernel() throws {
+        var csv = BatchPropertyTests.population(50, seed: 4)
+        csv += "\(BatchFixtures.code(900)),\"名, \"\"称\"\"\",330521,C34,2010-01-01,,,false,2023,12万,,,1000000,,,,,,,true,true,,,,,\n"
+        let output = try #require(try Self.run(csv))
+        #expect(output.enterprises == 51)
+        #expect(output.issues.map(\.field) == ["revenue"])
+    }
+
+    @Test("rows of an enterprise apart, or disagreeing, are left to the general path")
+    func leavesToGeneral() throws {
+        let a = BatchFixtures.code(1), b = BatchFixtures.code(2)
+        #expect(try Self.run("credit_code,name,region,year,rd_expense\n\(a),甲,330521,2023,1\n\(b),乙,330521,2023,2\n\(a),甲,330521,2022,1\n") == nil)
+        #expect(try Self.run("credit_code,name,region,year,rd_expense\n\(a),甲,330521,2023,1\n\(a),乙,330521,2022,1\n") == nil)
+        #expect(try Self.run("credit_code,name,region,year,rd_expense\n\(a),甲,330521,2023,1\n\(b),乙,330521,2023,2\n") != nil)
     }
 }
