@@ -21,38 +21,43 @@ extension KernelBatch {
         return found
     }
 
-    func finishCohort(_ waiting: [Waiting], reader: SlotRowReader) -> (rows: [WideRows.Row], pools: [PoolOutcome]) {
-        var values: [RankKey: [(enterprise: Int, value: ExactDecimal)]] = [:]
-        for (index, entry) in waiting.enumerated() {
-            for (key, value) in entry.rankValues { values[key, default: []].append((index, value)) }
-        }
-        let ranks = values.mapValues { CohortRanking.competitionRanks($0) }
+    func finishCohort(_ waiting: WaitingStore, ranks: [RankKey: [Int: Int]], reader: SlotRowReader) -> (rows: WideRowStore, pools: [PoolOutcome]) {
         let rank: @Sendable (Int) -> (Int, Int) -> Value = { index in
             { rule, expression in
                 ranks[RankKey(rule: rule, expression: self.kernel.rules[rule]!.rankTexts[expression])]?[index].map { .number(ExactDecimal($0)) } ?? .null
             }
         }
-        let claims: [[(pool: Int, claim: PoolClaim?)]] = Parallel.map(waiting.indices, chunk: 256) { range in
+        let claims: [[(pool: Int, claim: PoolClaim?)]] = Parallel.map(0..<waiting.count, chunk: 256) { range in
             range.map { index in
-                guard let profile = self.read(waiting[index].run, reader: reader).profile else { return [] }
+                guard let profile = self.read(waiting.run(index), reader: reader).profile else { return [] }
                 let plan = self.kernel.plan(for: profile.region)
                 return self.claims(index, profile, plan, self.kernel.evaluate(profile, plan: plan, rank: rank(index)))
             }
         }.flatMap { $0 }
         let (pools, paid) = allocate(claims)
-        let rows: [WideRows.Row] = Parallel.map(waiting.indices, chunk: 256) { range in
-            range.map { index in
-                let profile = self.read(waiting[index].run, reader: reader).profile!
+        var rows = WideRowStore()
+        for block in stride(from: 0, to: waiting.count, by: Self.block) {
+            let finished: [[WideRows.Row]] = Parallel.map(block..<min(block + Self.block, waiting.count), chunk: 256) { range in
+                range.map { index in
+                    self.finish(index, waiting.run(index), reader: reader, rank: rank(index), paid: paid)
+                }
+            }
+            for row in finished.joined() { rows.append(row) }
+        }
+        return (rows, pools)
+    }
+
+    /// An enterprise evaluated with its ranks and what the pools pay its awards.
+    private func finish(_ index: Int, _ run: RecordStream.Run, reader: SlotRowReader, rank: (Int, Int) -> Value,
+                        paid: [[Int: [Int: ExactDecimal]]]) -> WideRows.Row {
+                let profile = self.read(run, reader: reader).profile!
                 let plan = self.kernel.plan(for: profile.region)
-                var outcomes = self.kernel.evaluate(profile, plan: plan, rank: rank(index))
+                var outcomes = self.kernel.evaluate(profile, plan: plan, rank: rank)
                 for (pool, members) in plan.pools.enumerated() {
                     for position in members { if let amount = paid[pool][index]?[plan.rules[position]] { outcomes[position].amount = amount } }
                 }
                 return WideRows.row(profile, plan: plan, outcomes: outcomes,
                                     obligations: self.kernel.obligations(profile, plan: plan, outcomes: outcomes), policies: self.policies)
-            }
-        }.flatMap { $0 }
-        return (rows, pools)
     }
 
     /// An enterprise's claims on each pool: its eligible pooled awards after stacking (nil for an

@@ -19,11 +19,29 @@ public final class KernelBatch: @unchecked Sendable {
         public let enterprises: Int
         public let rows: Int
         let layout: WideRows.Layout
-        let lines: [WideRows.Row]
+        /// Every enterprise's row but those of the cohort, which are in `cohortRows` at `cohortPositions`.
+        let store: WideRowStore
+        let cohortRows: WideRowStore
+        let cohortPositions: [Int]
 
-        /// The data rows, in the order enterprises first appear.
-        public func writeRows(_ write: (String) -> Void) {
-            for row in lines { write(layout.line(row)) }
+        /// The data rows, in the order enterprises first appear, about a megabyte at a time.
+        public func writeRows(_ write: ([UInt8]) -> Void) {
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1 << 20 + 4096)
+            var nextCohort = 0, stored = 0
+            for position in 0..<enterprises {
+                let row: (prefix: ArraySlice<UInt8>, cells: ArraySlice<UInt8>, region: String)
+                if nextCohort < cohortPositions.count, cohortPositions[nextCohort] == position {
+                    row = cohortRows.row(nextCohort)
+                    nextCohort += 1
+                } else {
+                    row = store.row(stored)
+                    stored += 1
+                }
+                layout.write(prefix: row.prefix, cells: row.cells, region: row.region, into: &buffer)
+                if buffer.count >= 1 << 20 { write(buffer); buffer.removeAll(keepingCapacity: true) }
+            }
+            if !buffer.isEmpty { write(buffer) }
         }
     }
 
@@ -41,13 +59,6 @@ public final class KernelBatch: @unchecked Sendable {
         rowReader = ProfileRowReader(policies: policies)
     }
 
-    /// An enterprise waiting for the cohort: where its row goes, its rows, its ranking values.
-    struct Waiting: Sendable {
-        let position: Int
-        let run: RecordStream.Run
-        let rankValues: [(key: RankKey, value: ExactDecimal)]
-    }
-
     /// The wide CSV of a file, or nil when the file must take the general path.
     public func run(path: String, progress: ((String) -> Void)? = nil) throws -> Output? {
         let source = try ByteChunkReader(path: path)
@@ -58,10 +69,11 @@ public final class KernelBatch: @unchecked Sendable {
         let reader = SlotRowReader(header: header, slots: kernel.slots)
 
         var issues = headerIssues
-        var rows: [WideRows.Row?] = []
-        var waiting: [Waiting] = []
+        var store = WideRowStore()
+        var waiting = WaitingStore()
+        var rankValues: [RankKey: [(enterprise: Int, value: ExactDecimal)]] = [:]
         var seen = Set<UInt64>()
-        var records = 0
+        var records = 0, enterprises = 0
         while let runs = scanner.nextRuns(codeColumn: codeColumn, count: Self.block) {
             records += runs.reduce(0) { $0 + $1.records.count }
             for run in runs where !seen.insert(run.key).inserted { return nil }
@@ -73,24 +85,23 @@ public final class KernelBatch: @unchecked Sendable {
                 issues += result.read.issues
                 guard result.read.profile != nil else { continue }
                 if let row = result.row {
-                    rows.append(row)
+                    store.append(row)
                 } else {
-                    waiting.append(Waiting(position: rows.count, run: runs[offset], rankValues: result.rankValues))
-                    rows.append(nil)
+                    for (key, value) in result.rankValues { rankValues[key, default: []].append((waiting.count, value)) }
+                    waiting.append(runs[offset], position: enterprises)
                 }
+                enterprises += 1
             }
             progress?("read \(records) rows")
         }
         guard scanner.isUTF8 else { return nil }
         progress?("ranking and pools over \(waiting.count) enterprises")
-        let (finished, pools) = finishCohort(waiting, reader: reader)
-        for (offset, entry) in waiting.enumerated() { rows[entry.position] = finished[offset] }
-        let lines = rows.map { $0! }
+        let (cohortRows, pools) = finishCohort(waiting, ranks: rankValues.mapValues { CohortRanking.competitionRanks($0) }, reader: reader)
         var plans: [String: RegionPlan] = [:]
-        for row in lines where plans[row.region] == nil { plans[row.region] = kernel.plan(for: row.region) }
+        for region in store.regions + cohortRows.regions where plans[region] == nil { plans[region] = kernel.plan(for: region) }
         let layout = WideRows.Layout(plans: plans)
-        return Output(header: layout.header(policies), issues: issues, pools: pools, enterprises: lines.count, rows: records,
-                      layout: layout, lines: lines)
+        return Output(header: layout.header(policies), issues: issues, pools: pools, enterprises: enterprises, rows: records,
+                      layout: layout, store: store, cohortRows: cohortRows, cohortPositions: waiting.positions)
     }
 
     struct FirstPass {

@@ -58,15 +58,22 @@ struct WideRows: Sendable {
                 + obligations.map { policies.obligations[$0].decl.id }).map(CSVCell.quoted).joined(separator: ",") + "\r\n"
         }
 
-        func line(_ row: Row) -> String {
-            let source = sources[row.region]!
-            let cells = row.cells.split(separator: ",", omittingEmptySubsequences: false)
-            let ruleCount = cells.count - kinds.count - source.obligations.compactMap { $0 }.count
-            var line = row.prefix
-            for position in source.rules { line += ","; if let position { line += cells[position] } }
-            for offset in 0..<kinds.count { line += "," + cells[ruleCount + offset] }
-            for position in source.obligations { line += ","; if let position { line += cells[position] } }
-            return line + "\r\n"
+        /// Appends one row spread over the batch's columns, CRLF-terminated.
+        func write(prefix: ArraySlice<UInt8>, cells: ArraySlice<UInt8>, region: String, into line: inout [UInt8]) {
+            let source = sources[region]!
+            var starts: [Int] = [cells.startIndex]
+            starts.reserveCapacity(32)
+            for index in cells.indices where cells[index] == 0x2C { starts.append(index + 1) }
+            func cell(_ position: Int) -> ArraySlice<UInt8> {
+                cells[starts[position]..<(position + 1 < starts.count ? starts[position + 1] - 1 : cells.endIndex)]
+            }
+            let ruleCount = starts.count - kinds.count - source.obligations.compactMap { $0 }.count
+            line.append(contentsOf: prefix)
+            for position in source.rules { line.append(0x2C); if let position { line.append(contentsOf: cell(position)) } }
+            for offset in 0..<kinds.count { line.append(0x2C); line.append(contentsOf: cell(ruleCount + offset)) }
+            for position in source.obligations { line.append(0x2C); if let position { line.append(contentsOf: cell(position)) } }
+            line.append(0x0D)
+            line.append(0x0A)
         }
     }
 }

@@ -105,12 +105,7 @@ enum BatchCommand {
         let out = try OutputFile(path: args.value("out"))
         out.write(bytes: BatchRenderer.bom)
         out.write(wide.header)
-        var pending = ""
-        wide.writeRows { line in
-            pending += line
-            if pending.utf8.count > 1 << 20 { out.write(pending); pending = "" }
-        }
-        out.write(pending)
+        wide.writeRows { out.write(bytes: $0) }
         do { try out.commit() } catch { out.abandon(); throw error }
         progress.done()
         return try report(pools: wide.pools, issues: wide.issues, enterprises: wide.enterprises, args: args, path: path)

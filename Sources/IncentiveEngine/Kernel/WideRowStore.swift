@@ -1,0 +1,25 @@
+/// Finished rows of the wide CSV, kept as bytes end to end in one buffer (not a string per
+/// row), in the order they were added: what a batch of a million enterprises holds until the
+/// columns are known.
+struct WideRowStore: Sendable {
+    private var bytes: [UInt8] = []
+    private var prefixEnds: [Int] = []
+    private var ends: [Int] = []
+    private(set) var regions: [String] = []
+
+    var count: Int { ends.count }
+
+    mutating func append(_ row: WideRows.Row) {
+        bytes.append(contentsOf: row.prefix.utf8)
+        prefixEnds.append(bytes.count)
+        bytes.append(contentsOf: row.cells.utf8)
+        ends.append(bytes.count)
+        regions.append(row.region)
+    }
+
+    /// Row `index`: its prefix (code, name, region), its region's cells, and its region.
+    func row(_ index: Int) -> (prefix: ArraySlice<UInt8>, cells: ArraySlice<UInt8>, region: String) {
+        let start = index == 0 ? 0 : ends[index - 1]
+        return (bytes[start..<prefixEnds[index]], bytes[prefixEnds[index]..<ends[index]], regions[index])
+    }
+}
