@@ -31,7 +31,7 @@ extension KernelBatch {
             range.map { index in
                 guard let profile = self.read(waiting.run(index), reader: reader).profile else { return [] }
                 let plan = self.kernel.plan(for: profile.region)
-                return self.claims(index, profile, plan, self.kernel.evaluate(profile, plan: plan, rank: rank(index)))
+                return self.claims(index, profile, plan, self.kernel.evaluate(profile, plan: plan, only: plan.claimRules, rank: rank(index)))
             }
         }.flatMap { $0 }
         let (pools, paid) = allocate(claims)

@@ -10,9 +10,8 @@ struct WideRowStore: Sendable {
     var count: Int { ends.count }
 
     mutating func append(_ row: WideRows.Row) {
-        bytes.append(contentsOf: row.prefix.utf8)
-        prefixEnds.append(bytes.count)
-        bytes.append(contentsOf: row.cells.utf8)
+        bytes.append(contentsOf: row.bytes)
+        prefixEnds.append(bytes.count - row.bytes.count + row.prefixLength)
         ends.append(bytes.count)
         regions.append(row.region)
     }

@@ -10,32 +10,43 @@ struct WideRows: Sendable {
     static let kinds: [RuleKind] = [.cash, .tax, .voucher]
 
     /// One enterprise's row before spreading: the quoted prefix (code, name, region) and its
-    /// region's cells, comma-separated (cells never hold commas).
+    /// region's cells, comma-separated (cells never hold commas), as bytes.
     struct Row: Sendable {
         var region: String
-        var prefix: String
-        var cells: String
+        var bytes: [UInt8]
+        var prefixLength: Int
     }
 
     static func row(_ profile: SlotProfile, plan: RegionPlan, outcomes: [KernelOutcome], obligations: [KernelOutcome],
                     policies: CheckedPolicySet) -> Row {
-        var cells: [String] = []
-        cells.reserveCapacity(outcomes.count + kinds.count + obligations.count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(160)
+        bytes.append(contentsOf: CSVCell.quoted(profile.creditCode).utf8)
+        bytes.append(0x2C)
+        bytes.append(contentsOf: CSVCell.quoted(profile.name ?? "").utf8)
+        bytes.append(0x2C)
+        bytes.append(contentsOf: CSVCell.quoted(profile.region).utf8)
+        let prefixLength = bytes.count
         var totals: [ExactDecimal] = [.zero, .zero, .zero]
         for (position, outcome) in outcomes.enumerated() {
-            guard outcome.status == .eligible else { cells.append(""); continue }
+            if position > 0 { bytes.append(0x2C) }
+            guard outcome.status == .eligible else { continue }
             let rule = policies.rules[plan.rules[position]]
-            guard let amount = outcome.amount else { cells.append("eligible"); continue }
-            cells.append(amount.formatted(scale: rule.roundingDigits ?? 2))
+            guard let amount = outcome.amount else { bytes.append(contentsOf: "eligible".utf8); continue }
+            amount.appendFormatted(scale: rule.roundingDigits ?? 2, to: &bytes)
             if let kind = kinds.firstIndex(of: rule.kind) { totals[kind] = totals[kind].adding(amount) ?? .zero }
         }
-        for total in totals { cells.append(total.formatted(scale: 2)) }
-        for (position, outcome) in obligations.enumerated() {
-            let paid = outcome.status == .eligible ? outcome.amount : nil
-            cells.append(paid.map { $0.formatted(scale: policies.obligations[plan.obligations[position]].roundingDigits ?? 2) } ?? "")
+        for (offset, total) in totals.enumerated() {
+            if offset > 0 || !outcomes.isEmpty { bytes.append(0x2C) }
+            total.appendFormatted(scale: 2, to: &bytes)
         }
-        let prefix = CSVCell.quoted(profile.creditCode) + "," + CSVCell.quoted(profile.name ?? "") + "," + CSVCell.quoted(profile.region)
-        return Row(region: profile.region, prefix: prefix, cells: cells.joined(separator: ","))
+        for (position, outcome) in obligations.enumerated() {
+            bytes.append(0x2C)
+            if outcome.status == .eligible, let amount = outcome.amount {
+                amount.appendFormatted(scale: policies.obligations[plan.obligations[position]].roundingDigits ?? 2, to: &bytes)
+            }
+        }
+        return Row(region: profile.region, bytes: bytes, prefixLength: prefixLength)
     }
 
     /// The batch's columns and, per region, where each column's cell is in that region's rows.
