@@ -21,4 +21,9 @@ public struct Reason: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
     public var description: String { english }
 
     public func text(english useEnglish: Bool) -> String { useEnglish ? english : chinese }
+
+    /// Both texts joined: a message built from parts stays whole in each language.
+    public static func + (left: Reason, right: Reason) -> Reason {
+        Reason(english: left.english + right.english, chinese: left.chinese + right.chinese)
+    }
 }
