@@ -24,7 +24,9 @@ if command == "help" || command == "-h" || command == "--help" {
     exit(0)
 }
 guard let run = commands[command] else {
-    Console.error("incentive: unknown command '\(command)'; commands: \(commands.keys.sorted().joined(separator: ", "))\nrun 'incentive help' for usage")
+    let known = commands.keys.sorted().joined(separator: ", ")
+    Console.error(Language.say("incentive: unknown command '\(command)'; commands: \(known)\nrun 'incentive help' for usage",
+                               "incentive：未知命令 '\(command)'；可用命令：\(known)\n用法见 'incentive help'"))
     exit(2)
 }
 // `incentive COMMAND --help` (or -h) anywhere before `--`: the command's help, for every command.
@@ -35,9 +37,10 @@ if arguments.dropFirst().prefix(while: { $0 != "--" }).contains(where: { $0 == "
 do {
     exit(try run(Array(arguments.dropFirst())))
 } catch let error as Arguments.UsageError {
-    Console.error("incentive \(command): \(error.message)\nrun 'incentive help \(command)' for usage")
+    Console.error(Language.say("incentive \(command): \(error.message)\nrun 'incentive help \(command)' for usage",
+                               "incentive \(command)：\(error.message)\n用法见 'incentive help \(command)'"))
     exit(2)
 } catch {
-    Console.error("incentive \(command): \(error)")
+    Console.error(Language.say("incentive \(command): \(error)", "incentive \(command)：\(error)"))
     exit(1)
 }

@@ -15,21 +15,21 @@ enum BatchCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
         let args = try Arguments(arguments, valued: valued, flags: flags)
         guard args.positional.count == 1 else {
-            throw Arguments.UsageError(message: "batch takes one input file (CSV or JSON Lines); found \(args.positional.count)")
+            throw Arguments.UsageError("batch takes one input file (CSV or JSON Lines); found \(args.positional.count)", "batch 需要一个输入文件（CSV 或 JSON Lines）；实际给出 \(args.positional.count) 个")
         }
         let path = args.positional[0]
         let year = try args.year(required: true)!
         let format = try args.choice("format", of: ["csv", "json", "jsonl"], default: "csv")
-        if args.has("long"), format != "csv" { throw Arguments.UsageError(message: "--long applies to --format csv only") }
+        if args.has("long"), format != "csv" { throw Arguments.UsageError("--long applies to --format csv only", "--long 只适用于 --format csv") }
         let progress = Progress(enabled: isatty(2) != 0)
         let loaded = PolicyStore.load(args.value("policies"))
         let input: BatchInput
         do {
             input = try BatchInput.read(path: path, policies: loaded.policies) { progress.show("read \($0) rows") }
         } catch {
-            throw Arguments.UsageError(message: "\(error)")
+            throw Arguments.UsageError(message: Console.describe(error))
         }
-        for issue in input.issues { Console.error("\(path): \(issue)") }
+        for issue in input.issues { Console.error("\(path)\(Language.say(": ", "："))\(issue.text(english: Language.english))") }
 
         let batch = BatchEvaluator(policies: loaded.policies, year: year, explains: format != "csv" || args.has("long"))
         let profiles = input.packed
@@ -84,7 +84,8 @@ enum BatchCommand {
         }
         progress.done()
         for pool in cohort.pools {
-            Console.error("pool \(pool.id): size \(pool.size.formatted(scale: 0)), demand \(pool.demand.formatted(scale: 0)), paid \(pool.paid.formatted(scale: 0))")
+            let (size, demand, paid) = (pool.size.formatted(scale: 0), pool.demand.formatted(scale: 0), pool.paid.formatted(scale: 0))
+            Console.error(Language.say("pool \(pool.id): size \(size), demand \(demand), paid \(paid)", "资金池 \(pool.id)：总额 \(size)，申请 \(demand)，拨付 \(paid)"))
         }
         if let errorsPath = args.value("errors") {
             let errors = try OutputFile(path: errorsPath)
@@ -96,7 +97,9 @@ enum BatchCommand {
             try errors.commit()
         }
         if !input.issues.isEmpty {
-            Console.error("incentive batch: \(input.issues.count) problem\(input.issues.count == 1 ? "" : "s") in \(path); \(profiles.count) enterprises evaluated")
+            let count = input.issues.count
+            Console.error(Language.say("incentive batch: \(count) problem\(count == 1 ? "" : "s") in \(path); \(profiles.count) enterprises evaluated",
+                                       "incentive batch：\(path) 有 \(count) 处问题；已评估 \(profiles.count) 家企业"))
         }
         return input.issues.isEmpty ? 0 : 1
     }

@@ -11,7 +11,7 @@ enum CheckCommand {
         do {
             files = try PolicyStore.sources(path)
         } catch {
-            Console.error("incentive: \(error)")
+            Console.error(Language.say("incentive: ", "incentive：") + Console.describe(error))
             return 3
         }
         switch PolicyLoader.load(sources: files) {

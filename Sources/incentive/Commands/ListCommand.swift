@@ -9,7 +9,7 @@ enum ListCommand {
         let year = try args.year(required: false)
         let region = args.value("region")
         if let region, region.count != 6 || !region.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            throw Arguments.UsageError(message: "--region '\(region)' is not a 6-digit administrative division code such as 330726")
+            throw Arguments.UsageError("--region '\(region)' is not a 6-digit administrative division code such as 330726", "--region '\(region)' 不是 6 位行政区划代码（如 330726）")
         }
         let loaded = PolicyStore.load(args.value("policies"))
         let set = loaded.policies
