@@ -30,9 +30,9 @@ struct ExplanationRenderer {
             lines.append("├─ \(step.label): \(step.detail) = \(step.value)")
         }
         for reason in result.reasons { lines.append("├─ \(reason.text(english: labels.english))") }
+        let words = NearMissText(labels: labels)
         for miss in result.nearMisses {
-            lines.append("├─ \(labels.english ? "near miss" : "差距"): \(miss.fact)\(miss.year.map { " (\($0))" } ?? "") \(miss.current.map(\.description) ?? "—") → \(miss.needed)"
-                         + (miss.amount.map { " ⇒ \(Text.money($0, digits: result.digits))" } ?? ""))
+            lines.append("├─ \(labels.english ? "near miss" : "差距"): \(words.change(miss))\(words.outcome(miss, digits: result.digits))")
         }
         lines.append("└─ \(labels.english ? "provenance" : "数据来源"): \(labels.provenance(result.provenance))")
         return lines.joined(separator: "\n")
