@@ -20,6 +20,7 @@ enum Help {
     Policies come from --policies DIR or --policies SNAPSHOT (a file from `incentive snapshot`),
     or else from the Policies/ bundled into this build.
     Exit codes: 0 success; 1 done, but some input was bad; 2 usage error; 3 policy errors.
+    Tables, reports and messages are in Chinese by default; --lang en (any command) for English.
 
     examples:
       incentive estimate Examples/pujiang-precision.json --year 2020
