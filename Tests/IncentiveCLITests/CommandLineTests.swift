@@ -103,13 +103,25 @@ import Testing
     }
 
     @Test func listShowsCitationsAndOnlyTheRegionsRules() throws {
-        let result = try ExamplesTests.run(["list", "--region", "330726", "--year", "2020"])
+        let result = try ExamplesTests.run(["list", "--region", "330726", "--year", "2020", "--lang", "en"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("pujiang.hte-award"))
         #expect(result.stdout.contains("cn.rd-super-deduction"))
         #expect(result.stdout.contains("财税〔2015〕119号"))
         #expect(!result.stdout.contains("deqing."))
         #expect(result.stdout.hasPrefix("policy set sha256:"))
+        #expect(result.stdout.contains("[qualification]") && result.stdout.contains("in force"))
+        let chinese = try ExamplesTests.run(["list", "--region", "330726", "--year", "2020"])
+        #expect(chinese.stdout.hasPrefix("政策集 sha256:"))
+        #expect(chinese.stdout.contains("[资格认定]") && chinese.stdout.contains("有效期") && !chinese.stdout.contains("in force"))
+        #expect(chinese.stdout.contains("财税〔2015〕119号"))
+    }
+
+    @Test func checkAndTestSummariesFollowLang() throws {
+        #expect(try ExamplesTests.run(["check"]).stdout.hasPrefix("通过："))
+        #expect(try ExamplesTests.run(["check", "--lang", "en"]).stdout.hasPrefix("ok: "))
+        #expect(try ExamplesTests.run(["test"]).stdout.contains("失败 0 个"))
+        #expect(try ExamplesTests.run(["test", "--lang", "en"]).stdout.contains(" passed, 0 failed"))
     }
 
     @Test func outputIsWrittenAtomicallyToTheNamedFile() throws {

@@ -24,7 +24,7 @@ import Testing
         let snap = try ExamplesTests.run(["snapshot", "-o", snapshot])
         #expect(snap.status == 0)
         #expect(try ExamplesTests.run(["replay", log, "--policies", snapshot]).status == 0)
-        let list = try ExamplesTests.run(["list"])
+        let list = try ExamplesTests.run(["list", "--lang", "en"])
         #expect(list.stdout.hasPrefix("policy set sha256:"))
 
         let explain = try ExamplesTests.run(["explain", "--record", log, "--line", "1", "pujiang.rd-reward", "--lang", "en"])

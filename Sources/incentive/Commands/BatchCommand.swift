@@ -25,7 +25,7 @@ enum BatchCommand {
         let loaded = PolicyStore.load(args.value("policies"))
         let input: BatchInput
         do {
-            input = try BatchInput.read(path: path, policies: loaded.policies) { progress.show("read \($0) rows") }
+            input = try BatchInput.read(path: path, policies: loaded.policies) { progress.show(Language.say("read \($0) rows", "已读取 \($0) 行")) }
         } catch {
             throw Arguments.UsageError(message: Console.describe(error))
         }
@@ -33,7 +33,7 @@ enum BatchCommand {
 
         let batch = BatchEvaluator(policies: loaded.policies, year: year, explains: format != "csv" || args.has("long"))
         let profiles = input.packed
-        progress.show("ranking and pools over \(profiles.count) enterprises")
+        progress.show(Language.say("ranking and pools over \(profiles.count) enterprises", "正在对 \(profiles.count) 家企业排名并分配资金池"))
         let cohort = batch.prepare(profiles)
         let renderer = renderer(for: profiles, batch: batch, digest: loaded.digest)
         let out = try OutputFile(path: args.value("out"))
@@ -67,7 +67,7 @@ enum BatchCommand {
                     out.write(text)
                     totals.merge(partial)
                 }
-                progress.show("evaluated \(range.upperBound) of \(profiles.count) enterprises")
+                progress.show(Language.say("evaluated \(range.upperBound) of \(profiles.count) enterprises", "已评估 \(range.upperBound) / \(profiles.count) 家企业"))
             }
             if format == "json" {
                 let tail: [(String, JSONValue)] = [

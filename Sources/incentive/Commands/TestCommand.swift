@@ -10,7 +10,7 @@ enum TestCommand {
         let report = PolicyTestRunner(policies: loaded.policies).run()
         for failure in report.failures { Console.print("FAIL \(failure)") }
         if args.has("verbose") { for name in report.passedCases { Console.print("ok   \(name)") } }
-        Console.print("\(report.passed) passed, \(report.failed) failed")
+        Console.print(Language.say("\(report.passed) passed, \(report.failed) failed", "通过 \(report.passed) 个，失败 \(report.failed) 个"))
         return report.failed == 0 ? 0 : 1
     }
 }

@@ -27,7 +27,7 @@ struct ExplanationRenderer {
             lines.append("├─ \(mark) \(condition.name)\(condition.description.map { " \($0)" } ?? ""): \(condition.expression)\(values)")
         }
         for step in e.steps {
-            lines.append("├─ \(step.label): \(step.detail) = \(step.value)")
+            lines.append("├─ \(stepLabel(step.label)): \(step.detail) = \(step.value)")
         }
         for reason in result.reasons { lines.append("├─ \(reason.text(english: labels.english))") }
         let words = NearMissText(labels: labels)
@@ -36,6 +36,13 @@ struct ExplanationRenderer {
         }
         lines.append("└─ \(labels.english ? "provenance" : "数据来源"): \(labels.provenance(result.provenance))")
         return lines.joined(separator: "\n")
+    }
+
+    /// The engine names steps in English (they are also JSON); people read them in their language.
+    private func stepLabel(_ label: String) -> String {
+        guard !labels.english else { return label }
+        let chinese = ["amount": "金额", "cap": "上限", "floor": "下限", "round": "取整", "rank": "排名", "pool": "资金池"]
+        return chinese[label] ?? label
     }
 
     private func valueText(_ value: Value) -> String {
