@@ -23,7 +23,7 @@ public struct ProfileReader: Sendable {
             return read(try JSONParser.parse(text))
         } catch {
             return Result(profile: nil, issues: [ProfileIssue(location: "line \(error.line), column \(error.column)", field: "",
-                                                              value: "", expected: Reason(english: "not valid JSON: \(error.message)", chinese: "合法的 JSON（\(error.message)）"), fatal: true)])
+                                                              value: "", expected: Reason(english: "not valid JSON: \(error.message)", chinese: "不是合法的 JSON：\(error.message)"), fatal: true)])
         }
     }
 
