@@ -16,11 +16,11 @@ let commands: [String: ([String]) throws -> Int32] = [
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first, !["-h", "--help", "help"].contains(command) || arguments.count > 1 else {
-    Console.print(Help.overview)
+    Console.print(Help.page(nil))
     exit(arguments.isEmpty ? 2 : 0)
 }
 if command == "help" || command == "-h" || command == "--help" {
-    Console.print(Help.text(for: arguments[1]))
+    Console.print(Help.page(arguments[1]))
     exit(0)
 }
 guard let run = commands[command] else {
@@ -31,7 +31,7 @@ guard let run = commands[command] else {
 }
 // `incentive COMMAND --help` (or -h) anywhere before `--`: the command's help, for every command.
 if arguments.dropFirst().prefix(while: { $0 != "--" }).contains(where: { $0 == "--help" || $0 == "-h" }) {
-    Console.print(Help.text(for: command))
+    Console.print(Help.page(command))
     exit(0)
 }
 do {

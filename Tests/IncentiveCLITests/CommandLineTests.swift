@@ -92,14 +92,21 @@ import Testing
         #expect(result.stdout == example.output + "\n")
     }
 
-    @Test("every command has help with an example that names the bundled files", arguments: ["estimate", "explain", "check", "test", "list", "eval"])
+    @Test("every command has help with an example that names the bundled files, in both languages",
+          arguments: ["estimate", "batch", "explain", "check", "test", "list", "eval", "replay", "snapshot"])
     func help(command: String) throws {
-        let result = try ExamplesTests.run(["help", command])
+        let result = try ExamplesTests.run(["help", command, "--lang", "en"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("usage: incentive \(command)"))
         #expect(result.stdout.contains("incentive \(command) "), "an example line")
-        let dashed = try ExamplesTests.run([command, "--help"])
+        let dashed = try ExamplesTests.run([command, "--help", "--lang", "en"])
         #expect(dashed.stdout == result.stdout)
+        // Chinese by default, with the same examples.
+        let chinese = try ExamplesTests.run(["help", command])
+        #expect(chinese.stdout.contains("用法：incentive \(command)"))
+        let examples = { (text: String) in text.split(separator: "\n").filter { $0.hasPrefix("  incentive ") } }
+        #expect(examples(chinese.stdout) == examples(result.stdout))
+        #expect(try ExamplesTests.run([command, "-h"]).stdout == chinese.stdout)
     }
 
     @Test func listShowsCitationsAndOnlyTheRegionsRules() throws {
