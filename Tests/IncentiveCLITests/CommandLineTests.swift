@@ -124,6 +124,16 @@ import Testing
         #expect(chinese.stdout.contains("财税〔2015〕119号"))
     }
 
+    @Test func missingFactsAreNamedInTheLanguageAskedFor() throws {
+        let chinese = try ExamplesTests.run(["estimate", "Examples/deqing-no-rd.json", "--year", "2023"])
+        #expect(chinese.stdout.contains("缺少 employees（2023）、total_assets（2023）、major_incident（2023）"), "\(chinese.stdout)")
+        let english = try ExamplesTests.run(["estimate", "Examples/deqing-no-rd.json", "--year", "2023", "--lang", "en"])
+        #expect(english.stdout.contains("missing employees of 2023, total_assets of 2023, major_incident of 2023"), "\(english.stdout)")
+        let json = try JSONParser.parse(try ExamplesTests.run(["estimate", "Examples/deqing-no-rd.json", "--year", "2023", "--format", "json"]).stdout)
+        let sme = json["results"]?.arrayValue?.first { $0["rule"]?.stringValue == "cn.tech-sme-qualification" }
+        #expect(sme?["missing"]?.arrayValue?.first?.stringValue == "employees of 2023", "the JSON keeps its English names")
+    }
+
     @Test func checkAndTestSummariesFollowLang() throws {
         #expect(try ExamplesTests.run(["check"]).stdout.hasPrefix("通过："))
         #expect(try ExamplesTests.run(["check", "--lang", "en"]).stdout.hasPrefix("ok: "))

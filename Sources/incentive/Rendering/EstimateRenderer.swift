@@ -21,7 +21,7 @@ struct EstimateRenderer {
         var why = result.reasons.first?.text(english: labels.english) ?? ""
         if result.status == .undetermined, !result.missing.isEmpty {
             why = result.needsCohort ? (labels.english ? "needs the cohort (batch)" : "需要全体申报企业（批量评估）")
-                : "\(labels.missing) " + result.missing.joined(separator: ", ")
+                : "\(labels.missing) " + (labels.english ? result.missing.joined(separator: ", ") : result.missing.map(Reason.chineseFactName).joined(separator: "、"))
         }
         return why
     }

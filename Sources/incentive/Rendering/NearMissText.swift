@@ -8,12 +8,12 @@ struct NearMissText {
     let labels: Labels
 
     func change(_ miss: NearMiss) -> String {
-        let fact = "\(miss.fact)\(miss.year.map { " (\($0))" } ?? "")"
+        let fact = "\(miss.fact)" + (miss.year.map { labels.english ? " (\($0))" : "（\($0)）" } ?? "")
         guard let current = miss.current else {
             let isBool = if case .bool = miss.needed { true } else { false }
             let relation = isBool ? "" : miss.relation.map { Self.symbol($0) + " " } ?? ""
             return labels.english ? "\(fact) absent: the rule needs \(relation)\(value(miss.needed))"
-                                  : "\(fact) 缺失：需 \(relation)\(value(miss.needed))"
+                                  : "\(fact)缺失：需 \(relation)\(value(miss.needed))"
         }
         let difference = miss.difference.map { " (\($0.signum >= 0 ? "+" : "")\($0))" } ?? ""
         return "\(fact) \(current) → \(miss.needed)\(difference)"
