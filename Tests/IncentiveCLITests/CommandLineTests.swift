@@ -134,6 +134,24 @@ import Testing
         #expect(sme?["missing"]?.arrayValue?.first?.stringValue == "employees of 2023", "the JSON keeps its English names")
     }
 
+    @Test func aFailingPolicyTestIsReportedInEitherLanguage() throws {
+        let dir = NSTemporaryDirectory() + "incentive-failing-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try """
+        fact revenue: money per-year "收入" "revenue"
+        policy p "测试" { region 330726 provenance official
+          rule r "奖励" { kind cash when big "收入过亿": revenue >= 1亿 amount 10万 }
+          test "一亿整" { year 2023; given revenue = 100000000; expect r eligible 200000 }
+        }
+        """.write(toFile: dir + "/p.policy", atomically: true, encoding: .utf8)
+        let chinese = try ExamplesTests.run(["test", dir])
+        #expect(chinese.status == 1)
+        #expect(chinese.stdout.contains("测试 \"一亿整\"：r：预期 eligible 200000，实际 eligible 100000"), "\(chinese.stdout)")
+        #expect(chinese.stdout.contains("通过 0 个，失败 1 个"))
+        let english = try ExamplesTests.run(["test", dir, "--lang", "en"])
+        #expect(english.stdout.contains("FAIL ") && english.stdout.contains("test \"一亿整\": r: expected eligible 200000, got eligible 100000"), "\(english.stdout)")
+    }
+
     @Test func checkAndTestSummariesFollowLang() throws {
         #expect(try ExamplesTests.run(["check"]).stdout.hasPrefix("通过："))
         #expect(try ExamplesTests.run(["check", "--lang", "en"]).stdout.hasPrefix("ok: "))
