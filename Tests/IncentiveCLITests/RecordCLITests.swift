@@ -17,9 +17,11 @@ import Testing
             let run = try ExamplesTests.run(["estimate", "Examples/\(profile).json", "--year", year, "--record", log, "--format", "json"])
             #expect(run.status == 0, "\(run.stderr)")
         }
-        let replay = try ExamplesTests.run(["replay", log])
+        let replay = try ExamplesTests.run(["replay", log, "--lang", "en"])
         #expect(replay.status == 0, "\(replay.stdout)\(replay.stderr)")
         #expect(replay.stdout.contains("line 1  identical") && replay.stdout.contains("2 identical, 0 differs"))
+        let chinese = try ExamplesTests.run(["replay", log])
+        #expect(chinese.stdout.contains("第 1 行  identical") && chinese.stdout.contains("2 条记录：2 identical, 0 differs"), "\(chinese.stdout)")
 
         let snap = try ExamplesTests.run(["snapshot", "-o", snapshot])
         #expect(snap.status == 0)

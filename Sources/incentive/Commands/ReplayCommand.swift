@@ -17,7 +17,7 @@ enum ReplayCommand {
         }
         let loaded = PolicyStore.load(args.value("policies"))
         let report = Replayer(policies: loaded.policies, policySetDigest: loaded.digest).replay(log: [UInt8](data))
-        Console.print(ReplayRenderer(onlyProblems: args.has("problems")).render(report, log: path, digest: loaded.digest))
+        Console.print(ReplayRenderer(onlyProblems: args.has("problems"), english: Language.english).render(report, log: path, digest: loaded.digest))
         return report.allIdentical ? 0 : 1
     }
 }
