@@ -1,4 +1,5 @@
 import Foundation
+import IncentiveEngine
 import IncentiveSupport
 import PolicyLanguage
 
@@ -43,6 +44,7 @@ enum Console {
             return Language.say("\(failed.path): \(failed.reason)", "\(failed.path)：无法打开（\(failed.reason)）")
         }
         if let failed = error as? PolicyLoader.LoadError { return Language.say(failed.message, failed.chinese) }
+        if let failed = error as? PolicySnapshot.Invalid { return failed.reason.text(english: Language.english) }
         return "\(error)"
     }
 }

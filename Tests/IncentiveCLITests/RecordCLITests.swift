@@ -36,9 +36,10 @@ import Testing
         var text = try String(contentsOfFile: snapshot, encoding: .utf8)
         text = text.replacingOccurrences(of: "12%", with: "13%")
         try text.write(toFile: snapshot, atomically: true, encoding: .utf8)
-        let tampered = try ExamplesTests.run(["replay", log, "--policies", snapshot])
+        let tampered = try ExamplesTests.run(["replay", log, "--policies", snapshot, "--lang", "en"])
         #expect(tampered.status == 3)
         #expect(tampered.stderr.contains("changed after the snapshot was taken"))
+        #expect(try ExamplesTests.run(["replay", log, "--policies", snapshot]).stderr.contains("在快照生成后被修改"))
     }
 
     /// A shell loop appends records; the whole process group is killed with SIGKILL mid-run. The
