@@ -59,7 +59,8 @@ public struct ProfileRowReader: Sendable {
                                        expected: Reason(english: "a '\(required)' column in the header", chinese: "表头中的 '\(required)' 列"), fatal: true))
         }
         if let problem = record.problem {
-            issues.append(ProfileIssue(location: "row \(record.row)", field: "(header)", value: "", expected: Reason(english: "a well-formed CSV header: \(problem)", chinese: "格式正确的 CSV 表头（\(problem)）"), fatal: true))
+            let expected = Reason(english: "a well-formed CSV header: \(problem)", chinese: "格式正确的 CSV 表头（\(problem)）")
+            issues.append(ProfileIssue(location: "row \(record.row)", field: "(header)", value: "", expected: expected, fatal: true))
         }
         return (issues.contains(where: \.fatal) ? nil : Header(names: names, columns: columns), issues)
     }
@@ -85,7 +86,8 @@ public struct ProfileRowReader: Sendable {
             case .ignored: continue
             case .year:
                 guard text.count == 4, let value = Int(text), (1900...2999).contains(value) else {
-                    issues.append(ProfileIssue(location: at, field: "year", value: "\"\(raw)\"", expected: Reason(english: "a 4-digit year such as 2023", chinese: "4 位年度，如 2023"), fatal: true))
+                    issues.append(ProfileIssue(location: at, field: "year", value: "\"\(raw)\"",
+                                               expected: Reason(english: "a 4-digit year such as 2023", chinese: "4 位年度，如 2023"), fatal: true))
                     continue
                 }
                 year = value

@@ -30,7 +30,9 @@ public struct ProfileEdit: Sendable, Hashable, CustomStringConvertible {
         let name: String
         var year: Int?
         if path.count == 3, path[0] == "years" {
-            guard let y = Int(path[1]), path[1].count == 4 else { throw Problem("--set '\(text)': '\(path[1])' is not a year", "--set '\(text)'：'\(path[1])' 不是年度") }
+            guard let y = Int(path[1]), path[1].count == 4 else {
+                throw Problem("--set '\(text)': '\(path[1])' is not a year", "--set '\(text)'：'\(path[1])' 不是年度")
+            }
             year = y
             name = path[2]
         } else if path.count == 1 {

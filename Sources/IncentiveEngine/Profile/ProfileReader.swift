@@ -22,15 +22,17 @@ public struct ProfileReader: Sendable {
         do {
             return read(try JSONParser.parse(text))
         } catch {
+            let expected = Reason(english: "not valid JSON: \(error.message)", chinese: "不是合法的 JSON：\(error.message)")
             return Result(profile: nil, issues: [ProfileIssue(location: "line \(error.line), column \(error.column)", field: "",
-                                                              value: "", expected: Reason(english: "not valid JSON: \(error.message)", chinese: "不是合法的 JSON：\(error.message)"), fatal: true)])
+                                                              value: "", expected: expected, fatal: true)])
         }
     }
 
     public func read(_ json: JSONValue, location: String = "") -> Result {
         var issues: [ProfileIssue] = []
         guard let members = json.objectMembers else {
-            return Result(profile: nil, issues: [ProfileIssue(location: location, field: "(profile)", value: json.typeName, expected: Reason(english: "a JSON object", chinese: "一个 JSON 对象"), fatal: true)])
+            return Result(profile: nil, issues: [ProfileIssue(location: location, field: "(profile)", value: json.typeName,
+                                                              expected: Reason(english: "a JSON object", chinese: "一个 JSON 对象"), fatal: true)])
         }
         func at(_ member: JSONMember) -> String { member.line > 0 ? "line \(member.line)" : location }
         var staticFacts: [String: Value] = [:]
