@@ -48,7 +48,7 @@ public enum PolicyLoader {
         let root = URL(fileURLWithPath: path).standardizedFileURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw LoadError(message: "\(path): no such directory")
+            throw LoadError(message: "\(path): no such directory", chinese: "\(path)：目录不存在")
         }
         var files: [SourceFile] = []
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
@@ -56,15 +56,17 @@ public enum PolicyLoader {
             let full = url.standardizedFileURL.path
             let relative = full.hasPrefix(root.path + "/") ? String(full.dropFirst(root.path.count + 1)) : full
             guard let data = FileManager.default.contents(atPath: full), let text = String(data: data, encoding: .utf8) else {
-                throw LoadError(message: "\(full): cannot read it as UTF-8 text")
+                throw LoadError(message: "\(full): cannot read it as UTF-8 text", chinese: "\(full)：无法按 UTF-8 文本读取")
             }
             files.append(SourceFile(name: relative, text: text))
         }
         return files.sorted { $0.name < $1.name }
     }
 
+    /// A policy folder that cannot be read; the message in English, and in Chinese for the CLI's `--lang zh`.
     public struct LoadError: Error, Sendable, CustomStringConvertible {
         public let message: String
+        public let chinese: String
         public var description: String { message }
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+import IncentiveEngine
+import IncentiveSupport
+import PolicyLanguage
 
 /// Standard output and error, and writing files atomically (temporary file, then rename).
 enum Console {
@@ -26,11 +29,22 @@ enum Console {
 
     static func readFile(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Arguments.UsageError(message: "\(path): no such file or it cannot be read")
+            throw Arguments.UsageError("\(path): no such file or it cannot be read", "\(path)：文件不存在或无法读取")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw Arguments.UsageError(message: "\(path): not UTF-8 text")
+            throw Arguments.UsageError("\(path): not UTF-8 text", "\(path)：不是 UTF-8 文本")
         }
         return text
+    }
+
+    /// A file or folder that cannot be read, said in the language asked for (a system reason stays
+    /// as the system gives it).
+    static func describe(_ error: Error) -> String {
+        if let failed = error as? ByteChunkReader.OpenError {
+            return Language.say("\(failed.path): \(failed.reason)", "\(failed.path)：无法打开（\(failed.reason)）")
+        }
+        if let failed = error as? PolicyLoader.LoadError { return Language.say(failed.message, failed.chinese) }
+        if let failed = error as? PolicySnapshot.Invalid { return failed.reason.text(english: Language.english) }
+        return "\(error)"
     }
 }

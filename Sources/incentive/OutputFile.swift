@@ -18,7 +18,7 @@ final class OutputFile {
         let url = URL(fileURLWithPath: path)
         let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         guard FileManager.default.createFile(atPath: temp.path, contents: nil), let opened = FileHandle(forWritingAtPath: temp.path) else {
-            throw Arguments.UsageError(message: "\(path): cannot be written")
+            throw Arguments.UsageError("\(path): cannot be written", "\(path)：无法写入")
         }
         handle = opened
         target = url
@@ -48,7 +48,7 @@ final class OutputFile {
         try handle.synchronize()
         try handle.close()
         if rename(temporary.path, target.path) != 0 {
-            throw Arguments.UsageError(message: "\(target.path): cannot be replaced (\(String(cString: strerror(errno))))")
+            throw Arguments.UsageError("\(target.path): cannot be replaced (\(String(cString: strerror(errno))))", "\(target.path)：无法替换（\(String(cString: strerror(errno)))）")
         }
     }
 

@@ -28,7 +28,7 @@ enum PolicyStore {
         do {
             files = try sources(path)
         } catch {
-            Console.error("incentive: \(error)")
+            Console.error(Language.say("incentive: ", "incentive：") + Console.describe(error))
             exit(3)
         }
         switch PolicyLoader.load(sources: files) {
@@ -36,7 +36,9 @@ enum PolicyStore {
             return Loaded(policies: set, digest: PolicySetDigest.digest(of: set.sources))
         case .failure(let failure):
             Console.error(failure.rendered)
-            Console.error("\nincentive: \(failure.diagnostics.count) error\(failure.diagnostics.count == 1 ? "" : "s") in the policies\(path.map { " at \($0)" } ?? " bundled with this build")")
+            let count = failure.diagnostics.count
+            Console.error(Language.say("\nincentive: \(count) error\(count == 1 ? "" : "s") in the policies\(path.map { " at \($0)" } ?? " bundled with this build")",
+                                       "\nincentive：\(path.map { "\($0) 的" } ?? "本程序内置的")政策有 \(count) 处错误"))
             exit(3)
         }
     }

@@ -25,10 +25,16 @@ import Testing
     func badRows() throws {
         let input = Self.temporary("bad.csv"), out = Self.temporary("out.csv"), errors = Self.temporary("errors.csv")
         try Data(Self.csv.utf8).write(to: input)
+        // Messages on stderr follow --lang (Chinese by default); the --errors file is English either way.
         let result = try ExamplesTests.run(["batch", input.path, "--year", "2023", "--out", out.path, "--errors", errors.path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("row 4: field 'rd_expense': found \"12万\""))
-        #expect(result.stderr.contains("row 6: field 'credit_code': found \"91330521000000002X\""))
+        #expect(result.stderr.contains("第 4 行：字段 'rd_expense'：值为 \"12万\"；应为 以元为单位的金额"), "\(result.stderr)")
+        #expect(result.stderr.contains("第 6 行：字段 'credit_code'：值为 \"91330521000000002X\"；应为 有效的统一社会信用代码（校验码为"))
+        let english = try ExamplesTests.run(["batch", input.path, "--year", "2023", "--lang", "en"])
+        #expect(english.status == 1)
+        #expect(english.stderr.contains("row 4: field 'rd_expense': found \"12万\""))
+        #expect(english.stderr.contains("row 6: field 'credit_code': found \"91330521000000002X\""))
+        #expect(!english.stderr.contains("字段"))
         let bytes = try Data(contentsOf: out)
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "UTF-8 BOM for Excel")
         let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
@@ -42,6 +48,7 @@ import Testing
         let errorLines = String(decoding: try Data(contentsOf: errors).dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(errorLines.count == 3)
         #expect(errorLines[1].hasPrefix("row 4,rd_expense,\"\"\"12万\"\"\""))
+        #expect(errorLines[1].contains("money in yuan"), "the errors file keeps the English contract: \(errorLines[1])")
     }
 
     @Test("--format json: enterprises, pools with size, demand, ratio and paid, totals and errors")

@@ -17,14 +17,16 @@ import Testing
             let run = try ExamplesTests.run(["estimate", "Examples/\(profile).json", "--year", year, "--record", log, "--format", "json"])
             #expect(run.status == 0, "\(run.stderr)")
         }
-        let replay = try ExamplesTests.run(["replay", log])
+        let replay = try ExamplesTests.run(["replay", log, "--lang", "en"])
         #expect(replay.status == 0, "\(replay.stdout)\(replay.stderr)")
         #expect(replay.stdout.contains("line 1  identical") && replay.stdout.contains("2 identical, 0 differs"))
+        let chinese = try ExamplesTests.run(["replay", log])
+        #expect(chinese.stdout.contains("第 1 行  identical") && chinese.stdout.contains("2 条记录：2 identical, 0 differs"), "\(chinese.stdout)")
 
         let snap = try ExamplesTests.run(["snapshot", "-o", snapshot])
         #expect(snap.status == 0)
         #expect(try ExamplesTests.run(["replay", log, "--policies", snapshot]).status == 0)
-        let list = try ExamplesTests.run(["list"])
+        let list = try ExamplesTests.run(["list", "--lang", "en"])
         #expect(list.stdout.hasPrefix("policy set sha256:"))
 
         let explain = try ExamplesTests.run(["explain", "--record", log, "--line", "1", "pujiang.rd-reward", "--lang", "en"])
@@ -34,9 +36,10 @@ import Testing
         var text = try String(contentsOfFile: snapshot, encoding: .utf8)
         text = text.replacingOccurrences(of: "12%", with: "13%")
         try text.write(toFile: snapshot, atomically: true, encoding: .utf8)
-        let tampered = try ExamplesTests.run(["replay", log, "--policies", snapshot])
+        let tampered = try ExamplesTests.run(["replay", log, "--policies", snapshot, "--lang", "en"])
         #expect(tampered.status == 3)
         #expect(tampered.stderr.contains("changed after the snapshot was taken"))
+        #expect(try ExamplesTests.run(["replay", log, "--policies", snapshot]).stderr.contains("在快照生成后被修改"))
     }
 
     /// A shell loop appends records; the whole process group is killed with SIGKILL mid-run. The

@@ -36,7 +36,8 @@ struct ReplayTests {
         let report = RecordFixtures.replay(path)
         #expect(labels(report) == [1: .identical, 2: .identical, 3: .tampered, 4: .identical, 5: .identical, 6: .identical])
         let entry = report.entries[2]
-        #expect(entry.notes.contains { $0.hasPrefix("edited") })
+        #expect(entry.notes.contains { $0.english.hasPrefix("edited") })
+        #expect(entry.notes.contains { $0.chinese.hasPrefix("被修改") }, "each note in Chinese too, for --lang zh")
         #expect(entry.differences.contains { $0.oldAmount == "99999999" }, "shows the forged amount against the re-derived one")
     }
 
@@ -47,7 +48,7 @@ struct ReplayTests {
         RecordFixtures.write(cut, to: path)
         let report = RecordFixtures.replay(path)
         #expect(labels(report) == [1: .identical, 2: .identical, 3: .tampered, 4: .identical, 5: .identical])
-        #expect(report.entries[2].notes.contains { $0.contains("removed") })
+        #expect(report.entries[2].notes.contains { $0.english.contains("removed") })
     }
 
     @Test func swappedLinesAreReordered() throws {
@@ -57,8 +58,8 @@ struct ReplayTests {
         RecordFixtures.write(swapped, to: path)
         let report = RecordFixtures.replay(path)
         #expect(labels(report) == [1: .identical, 2: .identical, 3: .tampered, 4: .tampered, 5: .identical, 6: .identical])
-        #expect(report.entries[2].notes.contains { $0.contains("reordered") })
-        #expect(report.entries[3].notes.contains { $0.contains("reordered") })
+        #expect(report.entries[2].notes.contains { $0.english.contains("reordered") })
+        #expect(report.entries[3].notes.contains { $0.english.contains("reordered") })
     }
 
     @Test func forgedLineWithValidInnerDigestIsInserted() throws {
@@ -77,7 +78,8 @@ struct ReplayTests {
         RecordFixtures.write(tampered, to: path)
         let report = RecordFixtures.replay(path)
         #expect(labels(report) == [1: .identical, 2: .identical, 3: .tampered, 4: .identical, 5: .identical, 6: .identical, 7: .identical])
-        #expect(report.entries[2].notes.contains { $0.contains("inserted") && $0.contains("line 4 links past it") })
+        #expect(report.entries[2].notes.contains { $0.english.contains("inserted") && $0.english.contains("line 4 links past it") })
+        #expect(report.entries[2].notes.contains { $0.chinese.contains("被插入") && $0.chinese.contains("第 4 行越过它") })
     }
 
     @Test func oneChangedNumberInOnePolicyIsPolicyChangedWithImpact() throws {
@@ -98,6 +100,6 @@ struct ReplayTests {
         // a near miss promised changes.
         #expect(impact.contains { $0.parting?.contains("rd_reward_rate") == true })
         #expect(impact.allSatisfy { difference in ["rd_reward_rate", "steps", "near_misses"].contains { difference.parting?.contains($0) == true } })
-        #expect(report.entries.allSatisfy { $0.notes.contains { $0.contains("files changed: \(sources[file].name)") } })
+        #expect(report.entries.allSatisfy { $0.notes.contains { $0.english.contains("files changed: \(sources[file].name)") } })
     }
 }

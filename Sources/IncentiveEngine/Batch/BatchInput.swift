@@ -36,7 +36,8 @@ public struct BatchInput: Sendable {
         var issues: [ProfileIssue] = []
         var rows = 0
         guard let first = reader.next() else {
-            return BatchInput(packed: assembler.finish(), issues: [ProfileIssue(location: "row 1", field: "(header)", value: "", expected: "a header row naming the columns", fatal: true)],
+            let expected = Reason(english: "a header row naming the columns", chinese: "列名组成的表头行")
+            return BatchInput(packed: assembler.finish(), issues: [ProfileIssue(location: "row 1", field: "(header)", value: "", expected: expected, fatal: true)],
                               format: .csv, encoding: reader.encoding, rows: 0)
         }
         let (header, headerIssues) = rowReader.header(first)

@@ -90,7 +90,8 @@ public struct ProfileAssembler: Sendable {
             if let first = entry.cells[field] {
                 if first.text != text {
                     issues.append(ProfileIssue(location: row.location, field: field, value: text,
-                                               expected: "the same \(field) as \(first.location) of \(row.profile.creditCode) (\(first.text)): static fields must agree between the years of one enterprise; the enterprise is not evaluated",
+                                               expected: Reason(english: "the same \(field) as \(first.location) of \(row.profile.creditCode) (\(first.text)): static fields must agree between the years of one enterprise; the enterprise is not evaluated",
+                                                               chinese: "与 \(row.profile.creditCode) 的\(ProfileIssue.chineseLocation(first.location))相同的 \(field)（\(first.text)）：同一企业各年度的静态字段必须一致；该企业不予评估"),
                                                fatal: true))
                     rejected[number] = true
                 }
@@ -103,7 +104,8 @@ public struct ProfileAssembler: Sendable {
         for year in row.years {
             if let first = entry.years[year] {
                 issues.append(ProfileIssue(location: row.location, field: "year", value: "\(year)",
-                                           expected: "one row per enterprise and year: \(year) of \(row.profile.creditCode) is already at \(first); the enterprise is not evaluated",
+                                           expected: Reason(english: "one row per enterprise and year: \(year) of \(row.profile.creditCode) is already at \(first); the enterprise is not evaluated",
+                                                               chinese: "每个企业每年一行：\(row.profile.creditCode) 的 \(year) 年已在\(ProfileIssue.chineseLocation(first))；该企业不予评估"),
                                            fatal: true))
                 rejected[number] = true
             } else {

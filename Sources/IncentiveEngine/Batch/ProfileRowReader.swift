@@ -47,18 +47,20 @@ public struct ProfileRowReader: Sendable {
             } else if let fact = facts[name] {
                 columns.append(fact.perYear ? .yearFact(fact) : .staticFact(fact))
             } else {
-                let hint = Suggestions.closest(to: name, among: Array(facts.keys) + ["year"]).map { " (did you mean '\($0)'?)" } ?? ""
-                issues.append(ProfileIssue(location: "row \(record.row)", field: name, value: "column \"\(name)\"",
-                                           expected: "a column of the profile contract\(hint); the column is ignored"))
+                let suggestion = Suggestions.closest(to: name, among: Array(facts.keys) + ["year"])
+                let expected = Reason(english: "a column of the profile contract" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "") + "; the column is ignored",
+                                      chinese: "档案约定中的列" + (suggestion.map { "（是否想写 '\($0)'？）" } ?? "") + "；此列已忽略")
+                issues.append(ProfileIssue(location: "row \(record.row)", field: name, value: "column \"\(name)\"", expected: expected))
                 columns.append(.ignored)
             }
         }
         for required in ["credit_code", "region", "year"] where !names.contains(required) {
             issues.append(ProfileIssue(location: "row \(record.row)", field: required, value: "",
-                                       expected: "a '\(required)' column in the header", fatal: true))
+                                       expected: Reason(english: "a '\(required)' column in the header", chinese: "表头中的 '\(required)' 列"), fatal: true))
         }
         if let problem = record.problem {
-            issues.append(ProfileIssue(location: "row \(record.row)", field: "(header)", value: "", expected: "a well-formed CSV header: \(problem)", fatal: true))
+            let expected = Reason(english: "a well-formed CSV header: \(problem)", chinese: "格式正确的 CSV 表头（\(problem)）")
+            issues.append(ProfileIssue(location: "row \(record.row)", field: "(header)", value: "", expected: expected, fatal: true))
         }
         return (issues.contains(where: \.fatal) ? nil : Header(names: names, columns: columns), issues)
     }
@@ -68,11 +70,11 @@ public struct ProfileRowReader: Sendable {
         let at = "row \(record.row)"
         if let problem = record.problem {
             return (nil, [ProfileIssue(location: at, field: "(row)", value: Self.clip(record.fields.joined(separator: ",")),
-                                       expected: "a well-formed CSV row: \(problem)", fatal: true)])
+                                       expected: Reason(english: "a well-formed CSV row: \(problem)", chinese: "格式正确的 CSV 行（\(problem)）"), fatal: true)])
         }
         guard record.fields.count == header.columns.count else {
             return (nil, [ProfileIssue(location: at, field: "(row)", value: "\(record.fields.count) fields",
-                                       expected: "\(header.columns.count) fields, one per header column", fatal: true)])
+                                       expected: Reason(english: "\(header.columns.count) fields, one per header column", chinese: "\(header.columns.count) 个字段，与表头各列一一对应"), fatal: true)])
         }
         var issues: [ProfileIssue] = []
         var staticFacts: [String: Value] = [:], yearValues: [String: Value] = [:], cells: [String: String] = [:]
@@ -84,7 +86,8 @@ public struct ProfileRowReader: Sendable {
             case .ignored: continue
             case .year:
                 guard text.count == 4, let value = Int(text), (1900...2999).contains(value) else {
-                    issues.append(ProfileIssue(location: at, field: "year", value: "\"\(raw)\"", expected: "a 4-digit year such as 2023", fatal: true))
+                    issues.append(ProfileIssue(location: at, field: "year", value: "\"\(raw)\"",
+                                               expected: Reason(english: "a 4-digit year such as 2023", chinese: "4 位年度，如 2023"), fatal: true))
                     continue
                 }
                 year = value
@@ -94,18 +97,18 @@ public struct ProfileRowReader: Sendable {
                     creditCode = text
                     if let problem = CreditCode.problem(with: text) {
                         issues.append(ProfileIssue(location: at, field: "credit_code", value: "\"\(raw)\"",
-                                                   expected: "a valid 统一社会信用代码 (\(problem)); the row is not evaluated", fatal: true))
+                                                   expected: Messages.validCreditCode(problem) + Self.rowSkipped, fatal: true))
                         continue
                     }
                 case "region":
                     guard ProfileReader.isRegionCode(text) else {
-                        issues.append(ProfileIssue(location: at, field: "region", value: "\"\(raw)\"", expected: "a 6-digit administrative division code such as \"330726\"", fatal: true))
+                        issues.append(ProfileIssue(location: at, field: "region", value: "\"\(raw)\"", expected: Messages.regionCode, fatal: true))
                         continue
                     }
                     region = text
                 case "name": name = text.isEmpty ? nil : text
                 case "industry" where !text.isEmpty && !ProfileReader.isIndustryCode(text):
-                    issues.append(ProfileIssue(location: at, field: "industry", value: "\"\(raw)\"", expected: "a GB/T 4754-2017 code: a section letter A–T, optionally with 2–4 digits (C, C34, C3484)"))
+                    issues.append(ProfileIssue(location: at, field: "industry", value: "\"\(raw)\"", expected: Messages.industryCode))
                     continue
                 default: break
                 }
@@ -115,10 +118,10 @@ public struct ProfileRowReader: Sendable {
             }
         }
         if creditCode.isEmpty, !issues.contains(where: { $0.field == "credit_code" }) {
-            issues.append(ProfileIssue(location: at, field: "credit_code", value: "", expected: "an 18-character 统一社会信用代码", fatal: true))
+            issues.append(ProfileIssue(location: at, field: "credit_code", value: "", expected: Messages.creditCodeMissing, fatal: true))
         }
         if region.isEmpty, !issues.contains(where: { $0.field == "region" }) {
-            issues.append(ProfileIssue(location: at, field: "region", value: "", expected: "a 6-digit administrative division code such as \"330726\"", fatal: true))
+            issues.append(ProfileIssue(location: at, field: "region", value: "", expected: Messages.regionCode, fatal: true))
         }
         guard !issues.contains(where: \.fatal), let year else { return (nil, issues) }
         for (key, value) in staticFacts { cells[key] = value.description }
@@ -136,7 +139,7 @@ public struct ProfileRowReader: Sendable {
             result = jsonReader.read(try JSONParser.parse(text), location: at)
         } catch {
             return (nil, [ProfileIssue(location: "\(at), column \(error.column)", field: "(line)", value: Self.clip(text),
-                                       expected: "one JSON profile object per line: \(error.message)", fatal: true)])
+                                       expected: Reason(english: "one JSON profile object per line: \(error.message)", chinese: "每行一个 JSON 档案对象（\(error.message)）"), fatal: true)])
         }
         // Members carry line numbers within the line's own text (always 1): name the file's line.
         var issues = result.issues.map { issue in
@@ -148,7 +151,7 @@ public struct ProfileRowReader: Sendable {
         if issues.contains(where: { $0.field == "credit_code" }) || profile.creditCode.isEmpty {
             for index in issues.indices where issues[index].field == "credit_code" {
                 issues[index].fatal = true
-                issues[index].expected += "; the line is not evaluated"
+                issues[index].append(Reason(english: "; the line is not evaluated", chinese: "；该行不予评估"))
             }
             return (nil, issues)
         }
@@ -165,6 +168,8 @@ public struct ProfileRowReader: Sendable {
         case .invalid(let expected): issues.append(ProfileIssue(location: location, field: fact.name, value: "\"\(raw)\"", expected: expected))
         }
     }
+
+    static let rowSkipped = Reason(english: "; the row is not evaluated", chinese: "；该行不予评估")
 
     static func clip(_ text: String) -> String {
         text.count > 60 ? String(text.prefix(57)) + "…" : text

@@ -6,7 +6,7 @@ import PolicyLanguage
 /// evaluated alone, an enterprise's pooled amounts are reported before the pool.
 public struct Evaluator: Sendable {
     public let policies: CheckedPolicySet
-    /// Whether to look for near misses of ineligible rules (re-evaluations: off for large batches).
+    /// Whether to look for near misses of ineligible and undetermined rules (re-evaluations: off for large batches).
     public var findsNearMisses: Bool
     /// Whether each outcome carries its derivation (facts, parameters, conditions with values, steps).
     public var explains: Bool
@@ -45,8 +45,10 @@ public struct Evaluator: Sendable {
             var evaluation = RuleEvaluation(policies: policies, rule: rule, profile: profile, year: year, rank: rank?(rule))
             evaluation.explains = explains
             var outcome = evaluation.evaluate(vetoes: applicable)
-            if findsNearMisses, outcome.status == .ineligible, rule.kind != .penalty {
-                outcome.nearMisses = NearMissFinder(policies: policies, rule: rule, profile: profile, year: year, vetoes: applicable).find(for: outcome)
+            if findsNearMisses, outcome.status != .eligible, rule.kind != .penalty {
+                let vetoesAfter = { (changed: Profile) in evaluateVetoes(changed, year: year).filter { $0.targets.contains(rule.id) } }
+                outcome.nearMisses = NearMissFinder(policies: policies, rule: rule, profile: profile, year: year, vetoes: applicable,
+                                                    vetoesAfter: vetoesAfter).find(for: outcome)
             }
             results.append(outcome)
         }

@@ -4,17 +4,21 @@ import PolicyLanguage
 /// Finds, for each failed condition of an ineligible rule, a change of one fact that would meet
 /// it. A number must enter the comparison linearly (checked exactly at three points), and the
 /// answer is rounded to the fact's granularity (a fen of money, one whole person) in the direction
-/// that passes; a boolean is flipped; a title or a certificate of Y is added. The rule is then re-evaluated with the change: the amount it would give
-/// is reported only when the change alone makes it eligible, so no near miss claims more than it
-/// delivers.
+/// that passes; a boolean is flipped; a title or a certificate of Y is added. Undetermined rules
+/// get the value an absent fact would need (`NearMissFinder+Absent`). The rule is then
+/// re-evaluated with the change, its vetoes too: the amount it would give is reported only when the
+/// change alone makes it eligible, so no near miss claims more than it delivers.
 struct NearMissFinder {
     let policies: CheckedPolicySet
     let rule: CheckedRule
     let profile: Profile
     let year: Int
     let vetoes: [VetoOutcome]
+    /// The rule's vetoes decided again on a changed profile (a change may decide an open veto).
+    let vetoesAfter: (Profile) -> [VetoOutcome]
 
     func find(for outcome: RuleOutcome) -> [NearMiss] {
+        if outcome.status == .undetermined { return findForAbsentFacts(outcome) }
         guard outcome.status == .ineligible, !vetoes.contains(where: { $0.fired == true }) else { return [] }
         var misses: [NearMiss] = []
         for condition in rule.cohort + rule.conditions {
@@ -22,19 +26,26 @@ struct NearMissFinder {
             for (fact, factYear, current) in candidates(read: condition) {
                 guard let needed = change(condition, fact: fact, year: factYear, current: current) else { continue }
                 let path = fact.perYear ? "years.\(factYear).\(fact.name)" : fact.name
-                var miss = NearMiss(condition: condition.description ?? condition.name, fact: fact.name, year: fact.perYear ? factYear : nil,
+                let miss = NearMiss(condition: condition.description ?? condition.name, fact: fact.name, year: fact.perYear ? factYear : nil,
                                     current: current, needed: needed, amount: nil, set: ["\(path)=\(NearMiss.setText(needed))"])
-                var changed = profile
-                changed.set(fact, year: factYear, to: needed)
-                let retried = RuleEvaluation(policies: policies, rule: rule, profile: changed, year: year).evaluate(vetoes: vetoes)
-                if retried.status == .eligible {
-                    miss.amount = retried.amountBeforeStacking
-                    miss.sufficient = true
-                }
-                misses.append(miss)
+                misses.append(settled(miss, fact: fact, year: factYear))
             }
         }
         return misses
+    }
+
+    /// The near miss with the rule re-checked whole on the changed profile: the amount and
+    /// `sufficient` only when the change alone makes the rule eligible.
+    func settled(_ miss: NearMiss, fact: FactDecl, year factYear: Int) -> NearMiss {
+        var miss = miss
+        var changed = profile
+        changed.set(fact, year: factYear, to: miss.needed)
+        let retried = RuleEvaluation(policies: policies, rule: rule, profile: changed, year: year).evaluate(vetoes: vetoesAfter(changed))
+        if retried.status == .eligible {
+            miss.amount = retried.amountBeforeStacking
+            miss.sufficient = true
+        }
+        return miss
     }
 
     /// The value of one fact that makes the condition hold: solved exactly for numbers in a
@@ -43,7 +54,7 @@ struct NearMissFinder {
         switch (fact.type, current) {
         case (.money, .number(let value)?), (.integer, .number(let value)?), (.number, .number(let value)?):
             guard case .binary(let op, let left, let right) = condition.expr.node, op.isComparison else { return nil }
-            return solve(op, left, right, fact: fact, year: factYear, current: value).map(Value.number)
+            return solve(op, left, right, fact: fact, year: factYear, from: value, current: value).map { Value.number($0.value) }
         case (.bool, .bool(let value)?):
             return holds(condition, fact: fact, year: factYear, value: .bool(!value)) ? .bool(!value) : nil
         case (.titles, .titles(let titles)?):
@@ -61,7 +72,7 @@ struct NearMissFinder {
         }
     }
 
-    private func holds(_ condition: CheckedCondition, fact: FactDecl, year factYear: Int, value: Value) -> Bool {
+    func holds(_ condition: CheckedCondition, fact: FactDecl, year factYear: Int, value: Value) -> Bool {
         var changed = profile
         changed.set(fact, year: factYear, to: value)
         var evaluator = makeEvaluator(changed)
@@ -93,7 +104,7 @@ struct NearMissFinder {
         }
     }
 
-    private func makeEvaluator(_ profile: Profile) -> ExpressionEvaluator {
+    func makeEvaluator(_ profile: Profile) -> ExpressionEvaluator {
         var evaluator = ExpressionEvaluator(policies: policies, profile: profile, year: year)
         evaluator.versionDateExpr = rule.versionDate
         evaluator.lets = rule.lets
@@ -109,13 +120,17 @@ struct NearMissFinder {
         return l.subtracting(r)
     }
 
-    private func solve(_ op: BinaryOperator, _ left: CheckedExpr, _ right: CheckedExpr, fact: FactDecl, year factYear: Int, current: ExactDecimal) -> ExactDecimal? {
+    /// The value nearest `base` at the fact's granularity that passes `left op right`, probing
+    /// linearity from `base` (the current value, or zero for an absent fact); `increasing` says
+    /// whether larger values pass.
+    func solve(_ op: BinaryOperator, _ left: CheckedExpr, _ right: CheckedExpr, fact: FactDecl, year factYear: Int,
+               from base: ExactDecimal, current: ExactDecimal?) -> (value: ExactDecimal, increasing: Bool)? {
         let step = ExactDecimal.one
-        guard let d0 = gap(left, right, fact: fact, year: factYear, value: current),
-              let x1 = current.adding(step), let d1 = gap(left, right, fact: fact, year: factYear, value: x1),
+        guard let d0 = gap(left, right, fact: fact, year: factYear, value: base),
+              let x1 = base.adding(step), let d1 = gap(left, right, fact: fact, year: factYear, value: x1),
               let x2 = x1.adding(step), let d2 = gap(left, right, fact: fact, year: factYear, value: x2),
               let slope = d1.subtracting(d0), !slope.isZero, d2.subtracting(d1) == slope,
-              let shift = d0.dividing(slope), let exact = current.subtracting(shift) else { return nil }
+              let shift = d0.dividing(slope), let exact = base.subtracting(shift) else { return nil }
         // Which way the fact must move to pass, and the smallest step of its unit.
         let unit = fact.type == .integer ? ExactDecimal.one : ExactDecimal(numerator: 1, denominator: 100)!
         let digits = fact.type == .integer ? 0 : 2
@@ -126,7 +141,7 @@ struct NearMissFinder {
         }
         guard passes(op, gap(left, right, fact: fact, year: factYear, value: needed)), needed != current else { return nil }
         if needed.isNegative, !fact.signed { return nil }
-        return needed
+        return (needed, increasing)
     }
 
     private func passes(_ op: BinaryOperator, _ gap: ExactDecimal?) -> Bool {

@@ -21,4 +21,16 @@ public struct Reason: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
     public var description: String { english }
 
     public func text(english useEnglish: Bool) -> String { useEnglish ? english : chinese }
+
+    /// "rd_expense of 2023" → "rd_expense（2023）": a fact of a year named the Chinese way (the
+    /// English form is also the JSON `missing` contract, so it is made first and converted here).
+    public static func chineseFactName(_ name: String) -> String {
+        guard let of = name.firstRange(of: " of ") else { return name }
+        return "\(name[..<of.lowerBound])（\(name[of.upperBound...])）"
+    }
+
+    /// Both texts joined: a message built from parts stays whole in each language.
+    public static func + (left: Reason, right: Reason) -> Reason {
+        Reason(english: left.english + right.english, chinese: left.chinese + right.chinese)
+    }
 }

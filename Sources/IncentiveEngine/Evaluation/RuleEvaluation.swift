@@ -47,7 +47,7 @@ struct RuleEvaluation {
             outcome.status = .undetermined
             outcome.reasons = unknown + openVetoes.map {
                 Reason(english: "veto \($0.id) (\($0.title)) may apply: missing \(Self.absentFacts($0.explanation))",
-                       chinese: "可能适用一票否决 \($0.id)（\($0.title)）：缺少 \(Self.absentFacts($0.explanation))")
+                       chinese: "可能适用一票否决 \($0.id)（\($0.title)）：缺少 \(Self.absentFacts($0.explanation, chinese: true))")
             }
             outcome.missing = evaluator.missing
             outcome.needsCohort = evaluator.missing.contains("cohort")
@@ -83,15 +83,19 @@ struct RuleEvaluation {
         let factsBefore = evaluator.explanation.facts.count
         let missingBefore = evaluator.missing.count
         let value = evaluator.value(condition.expr)
-        let read = evaluator.explanation.facts[factsBefore...].map { reading in
+        let readings = evaluator.explanation.facts[factsBefore...]
+        let read = readings.map { reading in
             "\(reading.fact)\(reading.year.map { " of \($0)" } ?? "") = \(reading.value.map(display) ?? "absent")"
+        }
+        let readZh = readings.map { reading in
+            "\(reading.fact)\(reading.year.map { "（\($0)）" } ?? "") = \(reading.value.map(display) ?? "缺失")"
         }
         let holds = value.bool
         evaluator.explanation.conditions.append(Explanation.ConditionReading(
             name: condition.name, description: condition.description, expression: condition.expr.text, holds: holds, values: read))
         let label = condition.description.map { "\($0) [\(condition.expr.text)]" } ?? "[\(condition.expr.text)]"
         let values = read.isEmpty ? "" : " with " + read.joined(separator: ", ")
-        let valuesZh = read.isEmpty ? "" : "，其中 " + read.joined(separator: "，")
+        let valuesZh = readZh.isEmpty ? "" : "，其中 " + readZh.joined(separator: "，")
         switch holds {
         case true?: return (true, "")
         case false?:
@@ -103,9 +107,9 @@ struct RuleEvaluation {
                 return (nil, Reason(english: "condition \(condition.name) undetermined: \(label): needs the cohort (ranked among the enterprises evaluated together)",
                                     chinese: "条件 \(condition.name) 待定：\(label)：需在全体申报企业中排名（批量评估）"))
             }
-            let list = missing.joined(separator: ", ")
+            let list = missing.joined(separator: ", "), listZh = missing.map(Reason.chineseFactName).joined(separator: "、")
             return (nil, Reason(english: "condition \(condition.name) undetermined: \(label): " + (missing.isEmpty ? "cannot be decided" : "missing \(list)"),
-                                chinese: "条件 \(condition.name) 待定：\(label)：" + (missing.isEmpty ? "无法判定" : "缺少 \(list)")))
+                                chinese: "条件 \(condition.name) 待定：\(label)：" + (missing.isEmpty ? "无法判定" : "缺少 \(listZh)")))
         }
     }
 
@@ -129,8 +133,10 @@ struct RuleEvaluation {
         return value.description
     }
 
-    static func absentFacts(_ explanation: Explanation) -> String {
-        explanation.facts.filter { $0.value == nil }.map { reading in reading.year.map { "\(reading.fact) of \($0)" } ?? reading.fact }.joined(separator: ", ")
+    static func absentFacts(_ explanation: Explanation, chinese: Bool = false) -> String {
+        explanation.facts.filter { $0.value == nil }.map { reading in
+            reading.year.map { chinese ? "\(reading.fact)（\($0)）" : "\(reading.fact) of \($0)" } ?? reading.fact
+        }.joined(separator: chinese ? "、" : ", ")
     }
 
     /// Formula → cap → floor → rounding, each a step of the explanation.
@@ -140,9 +146,9 @@ struct RuleEvaluation {
             outcome.status = .undetermined
             let missing = Array(evaluator.missing[missingBefore...])
             outcome.missing = missing
-            let list = missing.joined(separator: ", ")
+            let list = missing.joined(separator: ", "), listZh = missing.map(Reason.chineseFactName).joined(separator: "、")
             outcome.reasons = [Reason(english: "amount \(amountExpr.text) cannot be computed: " + (missing.isEmpty ? "undetermined" : "missing \(list)"),
-                                      chinese: "金额 \(amountExpr.text) 无法计算：" + (missing.isEmpty ? "待定" : "缺少 \(list)"))]
+                                      chinese: "金额 \(amountExpr.text) 无法计算：" + (missing.isEmpty ? "待定" : "缺少 \(listZh)"))]
             return
         }
         evaluator.explanation.steps.append(Explanation.Step(label: "amount", detail: amountExpr.text, value: amount.description))

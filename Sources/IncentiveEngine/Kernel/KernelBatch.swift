@@ -59,8 +59,14 @@ public final class KernelBatch: @unchecked Sendable {
         rowReader = ProfileRowReader(policies: policies)
     }
 
+    /// Where a run is, for a progress line.
+    public enum Stage: Sendable {
+        case read(rows: Int)
+        case cohort(enterprises: Int)
+    }
+
     /// The wide CSV of a file, or nil when the file must take the general path.
-    public func run(path: String, progress: ((String) -> Void)? = nil) throws -> Output? {
+    public func run(path: String, progress: ((Stage) -> Void)? = nil) throws -> Output? {
         let source = try ByteChunkReader(path: path)
         var scanner = RecordStream(source: source)
         guard scanner.isUTF8, let headerRecord = scanner.headerRecord() else { return nil }
@@ -92,10 +98,10 @@ public final class KernelBatch: @unchecked Sendable {
                 }
                 enterprises += 1
             }
-            progress?("read \(records) rows")
+            progress?(.read(rows: records))
         }
         guard scanner.isUTF8 else { return nil }
-        progress?("ranking and pools over \(waiting.count) enterprises")
+        progress?(.cohort(enterprises: waiting.count))
         let (cohortRows, pools) = finishCohort(waiting, ranks: rankValues.mapValues { CohortRanking.competitionRanks($0) }, reader: reader)
         var plans: [String: RegionPlan] = [:]
         for region in store.regions + cohortRows.regions where plans[region] == nil { plans[region] = kernel.plan(for: region) }

@@ -68,6 +68,7 @@ public struct EstimateEncoder: Sendable {
             ("amount", miss.amount.map { .string($0.description) } ?? .null),
             ("sufficient", .bool(miss.sufficient)),
             ("set", .array(miss.set.map(JSONValue.string))),
+            ("relation", miss.relation.map { .string($0.rawValue) } ?? .null),
         ])
     }
 

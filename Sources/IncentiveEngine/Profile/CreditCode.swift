@@ -11,8 +11,8 @@ public enum CreditCode {
         return table
     }()
 
-    /// Nil when valid, else what is wrong with it.
-    public static func problem(with code: String) -> String? {
+    /// Nil when valid, else what is wrong with it (in English and Chinese).
+    public static func problem(with code: String) -> Reason? {
         let bytes = Array(code.utf8)
         if bytes.count == 18, bytes.allSatisfy({ $0 < 128 && values[Int($0)] >= 0 }) {
             var sum = 0
@@ -20,17 +20,22 @@ public enum CreditCode {
             if values[Int(bytes[17])] == (31 - sum % 31) % 31 { return nil }
         }
         let characters = Array(code)
-        guard characters.count == 18 else { return "a credit code has 18 characters, this one has \(characters.count)" }
+        guard characters.count == 18 else {
+            return Reason(english: "a credit code has 18 characters, this one has \(characters.count)",
+                          chinese: "信用代码应为 18 位，此代码为 \(characters.count) 位")
+        }
         var sum = 0
         for (index, character) in characters.prefix(17).enumerated() {
             guard let value = alphabet.firstIndex(of: character) else {
-                return "character \(index + 1) '\(character)' is not allowed in a credit code (digits and capitals except I, O, S, V, Z)"
+                return Reason(english: "character \(index + 1) '\(character)' is not allowed in a credit code (digits and capitals except I, O, S, V, Z)",
+                              chinese: "第 \(index + 1) 位 '\(character)' 不能用于信用代码（只能是数字和除 I、O、S、V、Z 外的大写字母）")
             }
             sum += value * weights[index]
         }
         let check = alphabet[(31 - sum % 31) % 31]
         guard characters[17] == check else {
-            return "check character is '\(characters[17])', but the first 17 characters give '\(check)'"
+            return Reason(english: "check character is '\(characters[17])', but the first 17 characters give '\(check)'",
+                          chinese: "校验码为 '\(characters[17])'，但按前 17 位应为 '\(check)'")
         }
         return nil
     }

@@ -7,7 +7,7 @@ public enum FactReader {
     public enum Outcome {
         case value(Value)
         case absent
-        case invalid(expected: String)
+        case invalid(expected: Reason)
     }
 
     public static func read(_ json: JSONValue, as fact: FactDecl) -> Outcome {
@@ -89,24 +89,35 @@ public enum FactReader {
         }
         if fact.type == .integer, !number.isInteger { return .invalid(expected: expectation(.integer)) }
         if fact.type == .money, number.rounded(scale: 2) != number {
-            return .invalid(expected: "money exact to the fen (at most 2 decimals)")
+            return .invalid(expected: Reason(english: "money exact to the fen (at most 2 decimals)", chinese: "精确到分的金额（最多 2 位小数）"))
         }
         if number.isNegative, !fact.signed {
-            return .invalid(expected: "\(fact.type) that is not negative")
+            return .invalid(expected: Reason(english: "\(fact.type) that is not negative", chinese: "非负的\(chineseName(fact.type))"))
         }
         return .value(.number(number))
     }
 
-    public static func expectation(_ type: ValueType) -> String {
+    public static func expectation(_ type: ValueType) -> Reason {
         switch type {
-        case .money: return "money in yuan, such as \"2600000\" or 2600000.50"
-        case .number, .percent: return "a number"
-        case .integer: return "a whole number"
-        case .bool: return "true or false"
-        case .date: return "a date YYYY-MM-DD"
-        case .list(.date): return "a list of dates YYYY-MM-DD"
-        case .titles: return "titles, each {\"title\": …, \"year\": YYYY} or {\"title\": …, \"date\": \"YYYY-MM-DD\"}"
-        default: return "text"
+        case .money: return Reason(english: "money in yuan, such as \"2600000\" or 2600000.50", chinese: "以元为单位的金额，如 \"2600000\" 或 2600000.50")
+        case .number, .percent: return Reason(english: "a number", chinese: "数字")
+        case .integer: return Reason(english: "a whole number", chinese: "整数")
+        case .bool: return Reason(english: "true or false", chinese: "true 或 false")
+        case .date: return Reason(english: "a date YYYY-MM-DD", chinese: "日期 YYYY-MM-DD")
+        case .list(.date): return Reason(english: "a list of dates YYYY-MM-DD", chinese: "日期列表 YYYY-MM-DD")
+        case .titles: return Reason(english: "titles, each {\"title\": …, \"year\": YYYY} or {\"title\": …, \"date\": \"YYYY-MM-DD\"}",
+                                    chinese: "称号列表，每项为 {\"title\": …, \"year\": YYYY} 或 {\"title\": …, \"date\": \"YYYY-MM-DD\"}")
+        default: return Reason(english: "text", chinese: "文本")
+        }
+    }
+
+    /// The Chinese word for a numeric type, for "not negative" messages.
+    static func chineseName(_ type: ValueType) -> String {
+        switch type {
+        case .money: return "金额"
+        case .integer: return "整数"
+        case .percent: return "百分比"
+        default: return "数字"
         }
     }
 }

@@ -22,15 +22,17 @@ public struct ProfileReader: Sendable {
         do {
             return read(try JSONParser.parse(text))
         } catch {
+            let expected = Reason(english: "not valid JSON: \(error.message)", chinese: "不是合法的 JSON：\(error.message)")
             return Result(profile: nil, issues: [ProfileIssue(location: "line \(error.line), column \(error.column)", field: "",
-                                                              value: "", expected: "not valid JSON: \(error.message)", fatal: true)])
+                                                              value: "", expected: expected, fatal: true)])
         }
     }
 
     public func read(_ json: JSONValue, location: String = "") -> Result {
         var issues: [ProfileIssue] = []
         guard let members = json.objectMembers else {
-            return Result(profile: nil, issues: [ProfileIssue(location: location, field: "(profile)", value: json.typeName, expected: "a JSON object", fatal: true)])
+            return Result(profile: nil, issues: [ProfileIssue(location: location, field: "(profile)", value: json.typeName,
+                                                              expected: Reason(english: "a JSON object", chinese: "一个 JSON 对象"), fatal: true)])
         }
         func at(_ member: JSONMember) -> String { member.line > 0 ? "line \(member.line)" : location }
         var staticFacts: [String: Value] = [:]
@@ -40,16 +42,16 @@ public struct ProfileReader: Sendable {
             switch member.key {
             case "credit_code":
                 guard case .string(let code) = member.value else {
-                    issues.append(ProfileIssue(location: at(member), field: "credit_code", value: member.value.typeName, expected: "an 18-character 统一社会信用代码 string"))
+                    issues.append(ProfileIssue(location: at(member), field: "credit_code", value: member.value.typeName, expected: Reason(english: "an 18-character 统一社会信用代码 string", chinese: "18 位统一社会信用代码字符串")))
                     continue
                 }
                 creditCode = code
                 if let problem = CreditCode.problem(with: code) {
-                    issues.append(ProfileIssue(location: at(member), field: "credit_code", value: "\"\(code)\"", expected: "a valid 统一社会信用代码 (\(problem))"))
+                    issues.append(ProfileIssue(location: at(member), field: "credit_code", value: "\"\(code)\"", expected: Messages.validCreditCode(problem)))
                 }
             case "region":
                 guard case .string(let code) = member.value, Self.isRegionCode(code) else {
-                    issues.append(ProfileIssue(location: at(member), field: "region", value: Self.shown(member.value), expected: "a 6-digit administrative division code such as \"330726\"", fatal: true))
+                    issues.append(ProfileIssue(location: at(member), field: "region", value: Self.shown(member.value), expected: Messages.regionCode, fatal: true))
                     continue
                 }
                 region = code
@@ -68,21 +70,22 @@ public struct ProfileReader: Sendable {
             }
             guard !fact.perYear else {
                 issues.append(ProfileIssue(location: at(member), field: member.key, value: Self.shown(member.value),
-                                           expected: "'\(member.key)' is a per-year fact: put it under years.YYYY"))
+                                           expected: Reason(english: "'\(member.key)' is a per-year fact: put it under years.YYYY",
+                                                             chinese: "'\(member.key)' 是按年度的数据：请写在 years.YYYY 之下")))
                 continue
             }
             store(member.value, as: fact, field: member.key, at: at(member), into: &staticFacts, issues: &issues)
             if member.key == "industry", case .text(let code)? = staticFacts["industry"], !Self.isIndustryCode(code) {
                 issues.append(ProfileIssue(location: at(member), field: "industry", value: "\"\(code)\"",
-                                           expected: "a GB/T 4754-2017 code: a section letter A–T, optionally with 2–4 digits (C, C34, C3484)"))
+                                           expected: Messages.industryCode))
                 staticFacts["industry"] = nil
             }
         }
         if region.isEmpty, !issues.contains(where: { $0.field == "region" }) {
-            issues.append(ProfileIssue(location: location, field: "region", value: "", expected: "a 6-digit administrative division code such as \"330726\"", fatal: true))
+            issues.append(ProfileIssue(location: location, field: "region", value: "", expected: Messages.regionCode, fatal: true))
         }
         if creditCode.isEmpty, !issues.contains(where: { $0.field == "credit_code" }) {
-            issues.append(ProfileIssue(location: location, field: "credit_code", value: "", expected: "an 18-character 统一社会信用代码"))
+            issues.append(ProfileIssue(location: location, field: "credit_code", value: "", expected: Messages.creditCodeMissing))
         }
         if issues.contains(where: \.fatal) { return Result(profile: nil, issues: issues) }
         return Result(profile: Profile(creditCode: creditCode, name: name, region: region, staticFacts: staticFacts, yearFacts: yearFacts), issues: issues)
@@ -90,17 +93,17 @@ public struct ProfileReader: Sendable {
 
     private func readYears(_ member: JSONMember, into yearFacts: inout [Int: [String: Value]], issues: inout [ProfileIssue], location: String) {
         guard let years = member.value.objectMembers else {
-            issues.append(ProfileIssue(location: "line \(member.line)", field: "years", value: member.value.typeName, expected: "an object keyed by year (\"2023\": {…})"))
+            issues.append(ProfileIssue(location: "line \(member.line)", field: "years", value: member.value.typeName, expected: Reason(english: "an object keyed by year (\"2023\": {…})", chinese: "以年度为键的对象（\"2023\": {…}）")))
             return
         }
         for yearMember in years {
             let at = yearMember.line > 0 ? "line \(yearMember.line)" : location
             guard yearMember.key.count == 4, let year = Int(yearMember.key), year >= 1900, year <= 2999 else {
-                issues.append(ProfileIssue(location: at, field: "years.\(yearMember.key)", value: "\"\(yearMember.key)\"", expected: "a 4-digit year as the key"))
+                issues.append(ProfileIssue(location: at, field: "years.\(yearMember.key)", value: "\"\(yearMember.key)\"", expected: Reason(english: "a 4-digit year as the key", chinese: "以 4 位年度为键")))
                 continue
             }
             guard let entries = yearMember.value.objectMembers else {
-                issues.append(ProfileIssue(location: at, field: "years.\(year)", value: yearMember.value.typeName, expected: "an object of that year's facts"))
+                issues.append(ProfileIssue(location: at, field: "years.\(year)", value: yearMember.value.typeName, expected: Reason(english: "an object of that year's facts", chinese: "该年度数据组成的对象")))
                 continue
             }
             var values: [String: Value] = [:]
@@ -109,7 +112,7 @@ public struct ProfileReader: Sendable {
                 let entryAt = entry.line > 0 ? "line \(entry.line)" : location
                 guard let fact = facts[entry.key], fact.perYear else {
                     if let fact = facts[entry.key], !fact.perYear {
-                        issues.append(ProfileIssue(location: entryAt, field: field, value: Self.shown(entry.value), expected: "'\(entry.key)' is static: put it at the top level"))
+                        issues.append(ProfileIssue(location: entryAt, field: field, value: Self.shown(entry.value), expected: Reason(english: "'\(entry.key)' is static: put it at the top level", chinese: "'\(entry.key)' 不分年度：请写在最外层")))
                     } else {
                         issues.append(unknownField(field, entry.value, at: entryAt, candidates: facts.values.filter(\.perYear).map(\.name)))
                     }
@@ -131,8 +134,7 @@ public struct ProfileReader: Sendable {
 
     private func unknownField(_ field: String, _ value: JSONValue, at location: String, candidates: [String]) -> ProfileIssue {
         let last = String(field.split(separator: ".").last ?? Substring(field))
-        let hint = Suggestions.closest(to: last, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
-        return ProfileIssue(location: location, field: field, value: Self.shown(value), expected: "no such field in the profile contract\(hint)")
+        return ProfileIssue(location: location, field: field, value: Self.shown(value), expected: Messages.unknownField(Suggestions.closest(to: last, among: candidates)))
     }
 
     static func shown(_ value: JSONValue) -> String {

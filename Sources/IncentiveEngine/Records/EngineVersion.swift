@@ -2,7 +2,7 @@
 /// evaluator produced a decision. Bump it whenever evaluation or encoding semantics change: a
 /// replay under a different engine version may legitimately differ.
 public enum EngineVersion {
-    public static let current = "incentive-engine/0.1.0"
+    public static let current = "incentive-engine/0.2.0"
     /// Version of the record layout itself (the set of fields and their meaning).
     public static let recordFormat = 1
 }

@@ -8,9 +8,13 @@ import PolicyLanguage
 public enum PolicySnapshot {
     public static let format = "incentive.policy-snapshot/1"
 
+    /// Why a snapshot cannot be used, in English and Chinese (`--lang`).
     public struct Invalid: Error, Sendable, CustomStringConvertible {
-        public let message: String
+        public let reason: Reason
+        public var message: String { reason.english }
         public var description: String { message }
+
+        init(_ english: String, _ chinese: String) { reason = Reason(english: english, chinese: chinese) }
     }
 
     /// The snapshot JSON for a set of sources (sorted by name, LF line endings).
@@ -28,27 +32,30 @@ public enum PolicySnapshot {
     /// Reads a snapshot's text back into sources, checking the format and every digest.
     public static func decode(_ text: String, name: String) throws(Invalid) -> [SourceFile] {
         let json: JSONValue
-        do { json = try JSONParser.parse(text) } catch { throw Invalid(message: "\(name): not a policy snapshot: \(error)") }
+        do { json = try JSONParser.parse(text) } catch { throw Invalid("\(name): not a policy snapshot: \(error)", "\(name)：不是政策快照：\(error)") }
         guard json["format"]?.stringValue == format else {
-            throw Invalid(message: "\(name): not a policy snapshot (expected \"format\": \"\(format)\")")
+            throw Invalid("\(name): not a policy snapshot (expected \"format\": \"\(format)\")", "\(name)：不是政策快照（应有 \"format\": \"\(format)\"）")
         }
         guard let stored = json["policy_set"]?.stringValue, let files = json["files"]?.arrayValue else {
-            throw Invalid(message: "\(name): policy snapshot lacks \"policy_set\" or \"files\"")
+            throw Invalid("\(name): policy snapshot lacks \"policy_set\" or \"files\"", "\(name)：政策快照缺少 \"policy_set\" 或 \"files\"")
         }
         var sources: [SourceFile] = []
         for (index, file) in files.enumerated() {
             guard let fileName = file["name"]?.stringValue, let body = file["text"]?.stringValue else {
-                throw Invalid(message: "\(name): files[\(index)] lacks a \"name\" or \"text\" string")
+                throw Invalid("\(name): files[\(index)] lacks a \"name\" or \"text\" string", "\(name)：files[\(index)] 缺少字符串 \"name\" 或 \"text\"")
             }
             let source = SourceFile(name: fileName, text: body)
             if let digest = file["digest"]?.stringValue, digest != PolicySetDigest.fileDigest(source) {
-                throw Invalid(message: "\(name): \(fileName) was changed after the snapshot was taken: stored digest \(digest), contents hash to \(PolicySetDigest.fileDigest(source))")
+                let actual = PolicySetDigest.fileDigest(source)
+                throw Invalid("\(name): \(fileName) was changed after the snapshot was taken: stored digest \(digest), contents hash to \(actual)",
+                              "\(name)：\(fileName) 在快照生成后被修改：记录的摘要为 \(digest)，内容的摘要为 \(actual)")
             }
             sources.append(source)
         }
         let actual = PolicySetDigest.digest(of: sources)
         guard actual == stored else {
-            throw Invalid(message: "\(name): policy snapshot was changed after it was taken: stored policy set \(stored), contents hash to \(actual)")
+            throw Invalid("\(name): policy snapshot was changed after it was taken: stored policy set \(stored), contents hash to \(actual)",
+                          "\(name)：政策快照生成后被修改：记录的政策集为 \(stored)，内容的摘要为 \(actual)")
         }
         return sources
     }

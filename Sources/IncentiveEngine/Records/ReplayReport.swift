@@ -18,8 +18,8 @@ public struct ReplayReport: Sendable {
         public var label: Label
         /// The enterprise's credit code, when the line could be read.
         public var enterprise: String?
-        /// Why the label (tamper findings, policy digests, input problems).
-        public var notes: [String]
+        /// Why the label (tamper findings, policy digests, input problems), in English and Chinese.
+        public var notes: [Reason]
         public var differences: [RuleDifference]
     }
 

@@ -28,9 +28,10 @@ public struct Replayer: Sendable {
             // Torn by a crash only if the record after it says it was appended after a torn line.
             let next = items.first { $0.line > line }
             if next?.record.followsPartialLine == true {
-                entries.append(.init(line: line, label: .partial, notes: ["incomplete record left by an interrupted append; the record on line \(next!.line) continues the chain"], differences: []))
+                entries.append(.init(line: line, label: .partial, notes: [Reason(english: "incomplete record left by an interrupted append; the record on line \(next!.line) continues the chain",
+                                                                                 chinese: "追加中断留下的不完整记录；第 \(next!.line) 行的记录接续哈希链")], differences: []))
             } else {
-                entries.append(.init(line: line, label: .tampered, notes: ["not a valid record: \(why)"], differences: []))
+                entries.append(.init(line: line, label: .tampered, notes: [Reason(english: "not a valid record: \(why)", chinese: "不是有效的记录：\(why)")], differences: []))
             }
         }
         for item in items {
@@ -38,19 +39,20 @@ public struct Replayer: Sendable {
         }
         if let tail = lines.partialTail {
             entries.append(.init(line: tail.number, label: .partial,
-                                 notes: ["last line is incomplete (\(tail.text.utf8.count) bytes, no newline): an append was interrupted; it is not replayed"], differences: []))
+                                 notes: [Reason(english: "last line is incomplete (\(tail.text.utf8.count) bytes, no newline): an append was interrupted; it is not replayed",
+                                                chinese: "最后一行不完整（\(tail.text.utf8.count) 字节，无换行）：追加被中断；不予重算")], differences: []))
         }
         entries.sort { $0.line < $1.line }
         return ReplayReport(entries: entries)
     }
 
     /// Replays one record; `findings` are the chain verifier's notes for its line.
-    public func replay(_ record: DecisionRecord, line: Int, findings: [String]) -> ReplayReport.Entry {
+    public func replay(_ record: DecisionRecord, line: Int, findings: [Reason]) -> ReplayReport.Entry {
         var entry = ReplayReport.Entry(line: line, label: .identical, enterprise: record.input?["credit_code"]?.stringValue, notes: findings, differences: [])
         if !findings.isEmpty { entry.label = .tampered }
         guard let input = record.input, let year = record.year, let recorded = record.result else {
             entry.label = .tampered
-            entry.notes.append("lacks its input, year or result")
+            entry.notes.append(Reason(english: "lacks its input, year or result", chinese: "缺少输入、年度或结果"))
             return entry
         }
         let read = ProfileReader(policies: policies).read(input)
@@ -59,18 +61,22 @@ public struct Replayer: Sendable {
             let replayed = EstimateEncoder(policySetDigest: policySetDigest, includeExplanation: true).encode(estimate)
             entry.differences = ResultComparison.differences(recorded: recorded, replayed: replayed)
         } else {
-            entry.notes.append("its input cannot be read with these policies: " + read.issues.map(\.description).joined(separator: "; "))
+            entry.notes.append(Reason(english: "its input cannot be read with these policies: " + read.issues.map(\.description).joined(separator: "; "),
+                                      chinese: "按这些政策无法读取其输入：" + read.issues.map { $0.text(english: false) }.joined(separator: "；")))
             entry.differences = [RuleDifference(rule: "(input)", oldStatus: nil, oldAmount: nil, newStatus: nil, newAmount: nil, parting: "input rejected")]
         }
         if let engine = record.body["engine"]?.stringValue, engine != EngineVersion.current {
-            entry.notes.append("recorded by \(engine); replayed by \(EngineVersion.current)")
+            entry.notes.append(Reason(english: "recorded by \(engine); replayed by \(EngineVersion.current)",
+                                      chinese: "记录时引擎为 \(engine)；重算时为 \(EngineVersion.current)"))
         }
         if entry.label == .tampered { return entry }
         if record.policySet != policySetDigest {
             entry.label = .policyChanged
-            entry.notes.append("recorded under policy set \(record.policySet ?? "(none)"), replayed under \(policySetDigest)")
-            if let changed = changedFiles(record) { entry.notes.append("files changed: \(changed)") }
-            if entry.differences.isEmpty { entry.notes.append("no impact on this decision") }
+            let recordedSet = record.policySet ?? "(none)"
+            entry.notes.append(Reason(english: "recorded under policy set \(recordedSet), replayed under \(policySetDigest)",
+                                      chinese: "记录时的政策集为 \(recordedSet)，重算时为 \(policySetDigest)"))
+            if let changed = changedFiles(record) { entry.notes.append(Reason(english: "files changed: \(changed)", chinese: "变化的文件：\(changed)")) }
+            if entry.differences.isEmpty { entry.notes.append(Reason(english: "no impact on this decision", chinese: "对本决定没有影响")) }
         } else if !entry.differences.isEmpty {
             entry.label = .differs
         }

@@ -15,12 +15,12 @@ enum BatchCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
         let args = try Arguments(arguments, valued: valued, flags: flags)
         guard args.positional.count == 1 else {
-            throw Arguments.UsageError(message: "batch takes one input file (CSV or JSON Lines); found \(args.positional.count)")
+            throw Arguments.UsageError("batch takes one input file (CSV or JSON Lines); found \(args.positional.count)", "batch 需要一个输入文件（CSV 或 JSON Lines）；实际给出 \(args.positional.count) 个")
         }
         let path = args.positional[0]
         let year = try args.year(required: true)!
         let format = try args.choice("format", of: ["csv", "json", "jsonl"], default: "csv")
-        if args.has("long"), format != "csv" { throw Arguments.UsageError(message: "--long applies to --format csv only") }
+        if args.has("long"), format != "csv" { throw Arguments.UsageError("--long applies to --format csv only", "--long 只适用于 --format csv") }
         let progress = Progress(enabled: isatty(2) != 0)
         let loaded = PolicyStore.load(args.value("policies"))
         if format == "csv", !args.has("long"), !args.has("general"), let wide = try fastWide(path: path, year: year, policies: loaded.policies, progress: progress) {
@@ -28,15 +28,15 @@ enum BatchCommand {
         }
         let input: BatchInput
         do {
-            input = try BatchInput.read(path: path, policies: loaded.policies) { progress.show("read \($0) rows") }
+            input = try BatchInput.read(path: path, policies: loaded.policies) { progress.show(Language.say("read \($0) rows", "已读取 \($0) 行")) }
         } catch {
-            throw Arguments.UsageError(message: "\(error)")
+            throw Arguments.UsageError(message: Console.describe(error))
         }
-        for issue in input.issues { Console.error("\(path): \(issue)") }
+        for issue in input.issues { Console.error("\(path)\(Language.say(": ", "："))\(issue.text(english: Language.english))") }
 
         let batch = BatchEvaluator(policies: loaded.policies, year: year, explains: format != "csv" || args.has("long"))
         let profiles = input.packed
-        progress.show("ranking and pools over \(profiles.count) enterprises")
+        progress.show(Language.say("ranking and pools over \(profiles.count) enterprises", "正在对 \(profiles.count) 家企业排名并分配资金池"))
         let cohort = batch.prepare(profiles)
         let renderer = renderer(for: profiles, batch: batch, digest: loaded.digest)
         let out = try OutputFile(path: args.value("out"))
@@ -70,7 +70,7 @@ enum BatchCommand {
                     out.write(text)
                     totals.merge(partial)
                 }
-                progress.show("evaluated \(range.upperBound) of \(profiles.count) enterprises")
+                progress.show(Language.say("evaluated \(range.upperBound) of \(profiles.count) enterprises", "已评估 \(range.upperBound) / \(profiles.count) 家企业"))
             }
             if format == "json" {
                 let tail: [(String, JSONValue)] = [
@@ -94,14 +94,19 @@ enum BatchCommand {
     static func fastWide(path: String, year: Int, policies: CheckedPolicySet, progress: Progress) throws -> KernelBatch.Output? {
         guard path != "-" else { return nil }  // standard input cannot be read twice
         do {
-            return try KernelBatch(policies: policies, year: year).run(path: path) { progress.show($0) }
+            return try KernelBatch(policies: policies, year: year).run(path: path) { stage in
+                switch stage {
+                case .read(let rows): progress.show(Language.say("read \(rows) rows", "已读取 \(rows) 行"))
+                case .cohort(let count): progress.show(Language.say("ranking and pools over \(count) enterprises", "正在对 \(count) 家企业排名并分配资金池"))
+                }
+            }
         } catch {
-            throw Arguments.UsageError(message: "\(error)")
+            throw Arguments.UsageError(message: Console.describe(error))
         }
     }
 
     static func finishWide(_ wide: KernelBatch.Output, args: Arguments, path: String, progress: Progress) throws -> Int32 {
-        for issue in wide.issues { Console.error("\(path): \(issue)") }
+        for issue in wide.issues { Console.error("\(path)\(Language.say(": ", "："))\(issue.text(english: Language.english))") }
         let out = try OutputFile(path: args.value("out"))
         out.write(bytes: BatchRenderer.bom)
         out.write(wide.header)
@@ -114,7 +119,8 @@ enum BatchCommand {
     /// Pools and problems on stderr, the errors file, and the exit code (1 when a row was bad).
     static func report(pools: [PoolOutcome], issues: [ProfileIssue], enterprises: Int, args: Arguments, path: String) throws -> Int32 {
         for pool in pools {
-            Console.error("pool \(pool.id): size \(pool.size.formatted(scale: 0)), demand \(pool.demand.formatted(scale: 0)), paid \(pool.paid.formatted(scale: 0))")
+            let (size, demand, paid) = (pool.size.formatted(scale: 0), pool.demand.formatted(scale: 0), pool.paid.formatted(scale: 0))
+            Console.error(Language.say("pool \(pool.id): size \(size), demand \(demand), paid \(paid)", "资金池 \(pool.id)：总额 \(size)，申请 \(demand)，拨付 \(paid)"))
         }
         if let errorsPath = args.value("errors") {
             let errors = try OutputFile(path: errorsPath)
@@ -126,7 +132,9 @@ enum BatchCommand {
             try errors.commit()
         }
         if !issues.isEmpty {
-            Console.error("incentive batch: \(issues.count) problem\(issues.count == 1 ? "" : "s") in \(path); \(enterprises) enterprises evaluated")
+            let count = issues.count
+            Console.error(Language.say("incentive batch: \(count) problem\(count == 1 ? "" : "s") in \(path); \(enterprises) enterprises evaluated",
+                                       "incentive batch：\(path) 有 \(count) 处问题；已评估 \(enterprises) 家企业"))
         }
         return issues.isEmpty ? 0 : 1
     }

@@ -11,7 +11,7 @@ enum CheckCommand {
         do {
             files = try PolicyStore.sources(path)
         } catch {
-            Console.error("incentive: \(error)")
+            Console.error(Language.say("incentive: ", "incentive：") + Console.describe(error))
             return 3
         }
         switch PolicyLoader.load(sources: files) {
@@ -19,12 +19,14 @@ enum CheckCommand {
             let warnings = PolicyLoader.diagnose(sources: files)
             if !warnings.diagnostics.isEmpty { Console.error(DiagnosticRenderer(sources: warnings.sources).render(warnings.diagnostics) + "\n") }
             let rules = set.rules.count
-            Console.print("ok: \(set.sources.count) files, \(set.policies.count) policies, \(rules) rules, \(set.tests.count) tests; policy set \(PolicySetDigest.digest(of: set.sources))")
+            let digest = PolicySetDigest.digest(of: set.sources)
+            Console.print(Language.say("ok: \(set.sources.count) files, \(set.policies.count) policies, \(rules) rules, \(set.tests.count) tests; policy set \(digest)",
+                                       "通过：\(set.sources.count) 个文件，\(set.policies.count) 项政策，\(rules) 条规则，\(set.tests.count) 个测试；政策集 \(digest)"))
             return 0
         case .failure(let failure):
             Console.error(failure.rendered)
             let errors = failure.diagnostics.filter { $0.severity == .error }.count
-            Console.error("\n\(errors) error\(errors == 1 ? "" : "s")")
+            Console.error(Language.say("\n\(errors) error\(errors == 1 ? "" : "s")", "\n共 \(errors) 处错误"))
             return 3
         }
     }

@@ -10,7 +10,7 @@ enum EstimateCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
         let args = try Arguments(arguments, valued: valued, flags: flags)
         guard args.positional.count == 1 else {
-            throw Arguments.UsageError(message: "estimate takes one profile file (JSON); found \(args.positional.count)")
+            throw Arguments.UsageError("estimate takes one profile file (JSON); found \(args.positional.count)", "estimate 需要一个档案文件（JSON）；实际给出 \(args.positional.count) 个")
         }
         let year = try args.year(required: true)!
         let format = try args.choice("format", of: ["table", "json", "md", "html"], default: "table")
@@ -22,7 +22,8 @@ enum EstimateCommand {
         var evaluate: (Profile) -> Estimate = { Evaluator(policies: loaded.policies).evaluate($0, year: year) }
         if let cohortPath = args.value("cohort") {
             guard args.value("record") == nil else {
-                throw Arguments.UsageError(message: "--record with --cohort is not supported: replay re-derives a record on its own, without the cohort")
+                throw Arguments.UsageError("--record with --cohort is not supported: replay re-derives a record on its own, without the cohort",
+                                           "--record 不能与 --cohort 同用：replay 只能单独重算一条记录，没有评比群体")
             }
             let cohort = try CohortInput.read(cohortPath, policies: loaded.policies)
             cohortHadIssues = cohort.hadIssues
@@ -31,10 +32,11 @@ enum EstimateCommand {
         }
         var whatIf: WhatIfRenderer?
         let edits = try args.values("set").map { text in
-            do throws(ProfileEdit.Problem) { return try ProfileEdit(parsing: text, policies: loaded.policies) } catch { throw Arguments.UsageError(message: error.description) }
+            do throws(ProfileEdit.Problem) { return try ProfileEdit(parsing: text, policies: loaded.policies) } catch { throw Arguments.UsageError(message: error.message.text(english: Language.english)) }
         }
         if !edits.isEmpty, args.value("record") != nil {
-            throw Arguments.UsageError(message: "--record keeps decisions on the profile as given; a what-if (--set) is not recorded")
+            throw Arguments.UsageError("--record keeps decisions on the profile as given; a what-if (--set) is not recorded",
+                                       "--record 只记录按原档案作出的决定；假设（--set）不予记录")
         }
         if !edits.isEmpty {
             let before = evaluate(profile)

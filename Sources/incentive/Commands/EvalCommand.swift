@@ -9,7 +9,7 @@ enum EvalCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
         let args = try Arguments(arguments, valued: ["input", "year"], flags: ["help"])
         guard args.positional.count == 1 else {
-            throw Arguments.UsageError(message: "eval takes one expression, e.g. incentive eval '12% * 20000000'")
+            throw Arguments.UsageError("eval takes one expression, e.g. incentive eval '12% * 20000000'", "eval 需要一个表达式，如 incentive eval '12% * 20000000'")
         }
         var inputs: [String: Value] = [:], types: [String: ValueType] = [:]
         if let text = args.value("input") {
@@ -17,10 +17,10 @@ enum EvalCommand {
             do {
                 json = try JSONParser.parse(text)
             } catch {
-                throw Arguments.UsageError(message: "--input is not valid JSON: \(error)")
+                throw Arguments.UsageError("--input is not valid JSON: \(error)", "--input 不是合法的 JSON：\(error)")
             }
             guard let named = ExpressionRunner.inputs(from: json) else {
-                throw Arguments.UsageError(message: "--input must be a JSON object of named values")
+                throw Arguments.UsageError("--input must be a JSON object of named values", "--input 应为由具名值组成的 JSON 对象")
             }
             (inputs, types) = (named.values, named.types)
         }

@@ -10,21 +10,24 @@ enum ExplainCommand {
         let args = try Arguments(arguments, valued: ["year", "lang", "policies", "format", "record", "line"], flags: ["help"])
         if let log = args.value("record") { return try RecordedExplanation.run(args, log: log) }
         guard args.positional.count == 2 else {
-            throw Arguments.UsageError(message: "explain takes a profile file and a rule id, e.g. explain profile.json pujiang.rd-reward --year 2020")
+            throw Arguments.UsageError("explain takes a profile file and a rule id, e.g. explain profile.json pujiang.rd-reward --year 2020",
+                                       "explain 需要一个档案文件和一个规则编号，如 explain profile.json pujiang.rd-reward --year 2020")
         }
         let year = try args.year(required: true)!
         let format = try args.choice("format", of: ["text", "json"], default: "text")
         let loaded = PolicyStore.load(args.value("policies"))
         let ruleID = args.positional[1]
         guard loaded.policies.rule(ruleID) != nil else {
-            let hint = Suggestions.closest(to: ruleID, among: loaded.policies.ruleIndex.keys).map { "; did you mean '\($0)'?" } ?? ""
-            throw Arguments.UsageError(message: "no rule '\(ruleID)'\(hint)")
+            let suggestion = Suggestions.closest(to: ruleID, among: loaded.policies.ruleIndex.keys)
+            throw Arguments.UsageError("no rule '\(ruleID)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                                       "没有规则 '\(ruleID)'" + (suggestion.map { "；是否想写 '\($0)'？" } ?? ""))
         }
         let (profile, hadIssues) = try ProfileInput.read(args.positional[0], policies: loaded.policies)
         guard let profile else { return 1 }
         let estimate = Evaluator(policies: loaded.policies).evaluate(profile, year: year)
         guard let result = estimate.result(ruleID) else {
-            Console.error("incentive: rule '\(ruleID)' is not in force for region \(profile.region) in \(year)")
+            Console.error(Language.say("incentive: rule '\(ruleID)' is not in force for region \(profile.region) in \(year)",
+                                       "incentive：规则 '\(ruleID)' 在 \(year) 年对地区 \(profile.region) 不适用"))
             return 1
         }
         if format == "json" {

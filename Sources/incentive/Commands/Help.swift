@@ -20,6 +20,7 @@ enum Help {
     Policies come from --policies DIR or --policies SNAPSHOT (a file from `incentive snapshot`),
     or else from the Policies/ bundled into this build.
     Exit codes: 0 success; 1 done, but some input was bad; 2 usage error; 3 policy errors.
+    Tables, reports and messages are in Chinese by default; --lang en (any command) for English.
 
     examples:
       incentive estimate Examples/pujiang-precision.json --year 2020
@@ -41,7 +42,9 @@ enum Help {
                                       [--out FILE] [--record LOG]
 
             Evaluates one enterprise profile (JSON, see profile.md) for assessment year Y against every rule
-            in force for its region: status, amount (paid after stacking and limits), and the reasons.
+            in force for its region: status, amount (paid after stacking and limits), and the reasons; and
+            near misses: which fact, changed by how much, would meet a failed condition, and the value a
+            missing fact would need.
             Rules that rank enterprises (top-10) stay undetermined: they need the cohort (batch), unless
             --cohort FILE gives one (a batch file, CSV or JSON Lines): the profile is then ranked among its
             enterprises (replacing the row with its credit code, if any) and pools are shared over them.
@@ -67,7 +70,7 @@ enum Help {
         case "batch":
             return """
             usage: incentive batch FILE --year Y [--format csv|json|jsonl] [--long] [--out FILE] [--errors FILE]
-                                   [--policies DIR] [--general]
+                                   [--policies DIR] [--general] [--lang zh|en]
 
             Evaluates every enterprise of FILE for assessment year Y, together: cohort rules (top-10
             rankings, ties sharing a rank: 1, 2, 2, 4) are ranked among the file's enterprises that pass the

@@ -9,10 +9,10 @@ enum ProfileInput {
         let text = try Console.readFile(path)
         let result = ProfileReader(policies: policies).read(json: text)
         for issue in result.issues {
-            Console.error("\(path): \(issue)")
+            Console.error("\(path)\(Language.say(": ", "："))\(issue.text(english: Language.english))")
         }
         if result.profile == nil {
-            Console.error("incentive: \(path) cannot be evaluated")
+            Console.error(Language.say("incentive: \(path) cannot be evaluated", "incentive：\(path) 无法评估"))
         }
         return (result.profile, !result.issues.isEmpty)
     }
@@ -26,9 +26,9 @@ enum CohortInput {
         do {
             input = try BatchInput.read(path: path, policies: policies)
         } catch {
-            throw Arguments.UsageError(message: "--cohort \(error)")
+            throw Arguments.UsageError(message: "--cohort " + Console.describe(error))
         }
-        for issue in input.issues { Console.error("\(path): \(issue)") }
+        for issue in input.issues { Console.error("\(path)\(Language.say(": ", "："))\(issue.text(english: Language.english))") }
         return (input.profiles, !input.issues.isEmpty)
     }
 }

@@ -21,7 +21,7 @@ struct EstimateRenderer {
         var why = result.reasons.first?.text(english: labels.english) ?? ""
         if result.status == .undetermined, !result.missing.isEmpty {
             why = result.needsCohort ? (labels.english ? "needs the cohort (batch)" : "需要全体申报企业（批量评估）")
-                : "\(labels.missing) " + result.missing.joined(separator: ", ")
+                : "\(labels.missing) " + (labels.english ? result.missing.joined(separator: ", ") : result.missing.map(Reason.chineseFactName).joined(separator: "、"))
         }
         return why
     }
@@ -45,7 +45,7 @@ struct EstimateRenderer {
         }
         let misses = nearMissLines(estimate)
         if !misses.isEmpty {
-            out += "\n\n" + (labels.english ? "Near misses:" : "差距（再满足一个条件即可）：") + misses.map { "\n  " + $0 }.joined()
+            out += "\n\n" + (labels.english ? "Near misses:" : "差距（改变一项数据即可满足的条件）：") + misses.map { "\n  " + $0 }.joined()
         }
         if estimate.results.contains(where: { $0.status == .eligible && $0.amount != nil && $0.provenance >= .seed }) {
             out += "\n\n" + footnote
@@ -58,21 +58,13 @@ struct EstimateRenderer {
         return out
     }
 
-    /// One line per near miss: the condition, the change of one fact, and what the rule would give.
+    /// One line per near miss: the condition, the change of one fact (or the value an absent fact
+    /// needs), and what the rule would give.
     func nearMissLines(_ estimate: Estimate) -> [String] {
-        estimate.results.flatMap { result in
+        let words = NearMissText(labels: labels)
+        return estimate.results.flatMap { result in
             result.nearMisses.map { miss in
-                let fact = "\(miss.fact)\(miss.year.map { " (\($0))" } ?? "")"
-                let change = "\(miss.current.map(\.description) ?? "—") → \(miss.needed)" + (miss.difference.map { " (\($0.signum >= 0 ? "+" : "")\($0))" } ?? "")
-                let outcome: String
-                if let amount = miss.amount, miss.sufficient {
-                    outcome = labels.english ? " ⇒ eligible, \(Text.money(amount, digits: result.digits))" : " ⇒ 可获 \(Text.money(amount, digits: result.digits))"
-                } else if miss.sufficient {
-                    outcome = labels.english ? " ⇒ eligible" : " ⇒ 符合"
-                } else {
-                    outcome = labels.english ? " (other conditions still fail)" : "（其他条件仍不满足）"
-                }
-                return "\(result.rule) · \(miss.condition): \(fact) \(change)\(outcome)  [--set \(miss.set.joined(separator: " --set "))]"
+                "\(result.rule) · \(miss.condition): \(words.change(miss))\(words.outcome(miss, digits: result.digits))  [--set \(miss.set.joined(separator: " --set "))]"
             }
         }
     }

@@ -27,15 +27,22 @@ struct ExplanationRenderer {
             lines.append("├─ \(mark) \(condition.name)\(condition.description.map { " \($0)" } ?? ""): \(condition.expression)\(values)")
         }
         for step in e.steps {
-            lines.append("├─ \(step.label): \(step.detail) = \(step.value)")
+            lines.append("├─ \(stepLabel(step.label)): \(step.detail) = \(step.value)")
         }
         for reason in result.reasons { lines.append("├─ \(reason.text(english: labels.english))") }
+        let words = NearMissText(labels: labels)
         for miss in result.nearMisses {
-            lines.append("├─ \(labels.english ? "near miss" : "差距"): \(miss.fact)\(miss.year.map { " (\($0))" } ?? "") \(miss.current.map(\.description) ?? "—") → \(miss.needed)"
-                         + (miss.amount.map { " ⇒ \(Text.money($0, digits: result.digits))" } ?? ""))
+            lines.append("├─ \(labels.english ? "near miss" : "差距"): \(words.change(miss))\(words.outcome(miss, digits: result.digits))")
         }
         lines.append("└─ \(labels.english ? "provenance" : "数据来源"): \(labels.provenance(result.provenance))")
         return lines.joined(separator: "\n")
+    }
+
+    /// The engine names steps in English (they are also JSON); people read them in their language.
+    private func stepLabel(_ label: String) -> String {
+        guard !labels.english else { return label }
+        let chinese = ["amount": "金额", "cap": "上限", "floor": "下限", "round": "取整", "rank": "排名", "pool": "资金池"]
+        return chinese[label] ?? label
     }
 
     private func valueText(_ value: Value) -> String {

@@ -116,10 +116,9 @@ struct HTMLReport {
             if let article = result.explanation.article { html += "<div class=\"why\">\(e(article))</div>" }
             html += "</td><td><span class=\"status \(result.status.rawValue)\">\(e(labels.status(result.status)))</span></td>"
             html += "<td class=\"amount\">\(amount)</td><td><div class=\"why\">\(e(result.reasons.map { $0.text(english: labels.english) }.joined(separator: "; ")))</div>"
+            let words = NearMissText(labels: labels)
             for miss in result.nearMisses {
-                let change = "\(miss.fact)\(miss.year.map { " (\($0))" } ?? ""): \(miss.current.map(\.description) ?? "—") → \(miss.needed)"
-                let gives = miss.amount.map { " ⇒ ¥" + Text.money($0, digits: result.digits) } ?? ""
-                html += "<div class=\"near\">\(e(labels.english ? "near miss" : "差距")) · \(e(miss.condition)): \(e(change))\(e(gives))</div>"
+                html += "<div class=\"near\">\(e(labels.english ? "near miss" : "差距")) · \(e(miss.condition)): \(e(words.change(miss)))\(e(words.outcome(miss, digits: result.digits)))</div>"
             }
             html += "<details><summary>\(e(labels.english ? "explanation" : "推导过程"))</summary><pre>\(e(ExplanationRenderer(labels: labels).render(result)))</pre></details>"
             html += "</td></tr>\n"
