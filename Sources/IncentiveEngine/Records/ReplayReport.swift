@@ -21,6 +21,9 @@ public struct ReplayReport: Sendable {
         /// Why the label (tamper findings, policy digests, input problems).
         public var notes: [String]
         public var differences: [RuleDifference]
+        /// For a batch record: the cohort decisions (ranks, pool outcomes) taken as recorded, not
+        /// re-decided, because the other enterprises of the batch are not in this record.
+        public var given: [String] = []
     }
 
     public var entries: [Entry]

@@ -54,10 +54,11 @@ public struct Replayer: Sendable {
             return entry
         }
         let read = ProfileReader(policies: policies).read(input)
-        if let profile = read.profile {
-            let estimate = Evaluator(policies: policies).evaluate(profile, year: year)
+        if let profile = read.profile, let estimate = evaluate(profile, year: year, record: record, entry: &entry) {
             let replayed = EstimateEncoder(policySetDigest: policySetDigest, includeExplanation: true).encode(estimate)
             entry.differences = ResultComparison.differences(recorded: recorded, replayed: replayed)
+        } else if read.profile != nil {
+            entry.differences = [RuleDifference(rule: "(cohort)", oldStatus: nil, oldAmount: nil, newStatus: nil, newAmount: nil, parting: "recorded cohort decisions unreadable")]
         } else {
             entry.notes.append("its input cannot be read with these policies: " + read.issues.map(\.description).joined(separator: "; "))
             entry.differences = [RuleDifference(rule: "(input)", oldStatus: nil, oldAmount: nil, newStatus: nil, newAmount: nil, parting: "input rejected")]
@@ -79,6 +80,20 @@ public struct Replayer: Sendable {
 }
 
 extension Replayer {
+    /// Evaluates as the record was made: alone (estimate), or, for a batch record (one with a
+    /// `cohort` member), through the batch evaluator with the recorded ranks and pool outcomes as
+    /// given inputs, which `entry.given` lists. nil (with a note) when those decisions do not read.
+    func evaluate(_ profile: Profile, year: Int, record: DecisionRecord, entry: inout ReplayReport.Entry) -> Estimate? {
+        guard let json = record.body["cohort"] else { return Evaluator(policies: policies).evaluate(profile, year: year) }
+        let decisions: CohortDecisions
+        do { decisions = try CohortDecisions(json: json) } catch {
+            entry.notes.append("its cohort decisions cannot be read: \(error.message)")
+            return nil
+        }
+        entry.given = decisions.summary
+        return BatchEvaluator(policies: policies, year: year).evaluate(profile, given: decisions)
+    }
+
     /// The policy files whose digest differs from the record's (added, removed or edited).
     func changedFiles(_ record: DecisionRecord) -> String? {
         guard let recorded = record.body["policy_files"]?.objectMembers else { return nil }
