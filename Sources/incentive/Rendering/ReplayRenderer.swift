@@ -1,7 +1,8 @@
 import IncentiveEngine
 
-/// One line per record (`line N  label  credit-code`), indented notes and per-rule differences
-/// under it, and a summary with the count of each label.
+/// One line per record (`line N  label  credit-code`), indented notes, the cohort decisions a
+/// batch record was replayed with, and per-rule differences under it; then a summary with the
+/// count of each label.
 struct ReplayRenderer {
     /// Print only entries that are not identical (the summary still counts all).
     var onlyProblems = false
@@ -11,6 +12,7 @@ struct ReplayRenderer {
         for entry in report.entries where !(onlyProblems && entry.label == .identical) {
             lines.append("line \(entry.line)  \(entry.label.rawValue)" + (entry.enterprise.map { "  \($0)" } ?? ""))
             for note in entry.notes { lines.append("    \(note)") }
+            for given in entry.given { lines.append("    given as recorded: \(given)") }
             for difference in entry.differences {
                 var text = "    \(difference.rule)"
                 if difference.oldStatus != nil || difference.newStatus != nil {
@@ -23,6 +25,10 @@ struct ReplayRenderer {
         let records = report.entries.filter { $0.label != .partial }.count
         let counts = ReplayReport.Label.allCases.map { "\(report.count($0)) \($0.rawValue)" }.joined(separator: ", ")
         lines.append("replay \(log): \(records) record\(records == 1 ? "" : "s"): \(counts) (policy set \(digest))")
+        let batch = report.entries.filter { !$0.given.isEmpty }.count
+        if batch > 0 {
+            lines.append("\(batch) batch record\(batch == 1 ? "" : "s") re-derived with the recorded cohort decisions (ranks, pool outcomes) taken as given, not re-decided")
+        }
         return lines.joined(separator: "\n")
     }
 
