@@ -7,7 +7,7 @@ import PolicyLanguage
 /// cohort rankings and budget pools are decided over the whole file. Reading and rendering only:
 /// the ranking and pool logic is `BatchEvaluator`'s.
 enum BatchCommand {
-    static let valued: Set<String> = ["year", "format", "out", "errors", "policies"]
+    static let valued: Set<String> = ["year", "format", "out", "errors", "policies", "record"]
     static let flags: Set<String> = ["long", "help"]
     /// Enterprises evaluated and rendered per block: bounds the rendered text held at once.
     static let block = 4096
@@ -35,6 +35,7 @@ enum BatchCommand {
         let profiles = input.packed
         progress.show("ranking and pools over \(profiles.count) enterprises")
         let cohort = batch.prepare(profiles)
+        if let log = args.value("record") { try BatchRecording.append(profiles, cohort: cohort, year: year, source: path, loaded: loaded, to: log) }
         let renderer = renderer(for: profiles, batch: batch, digest: loaded.digest)
         let out = try OutputFile(path: args.value("out"))
         do {

@@ -67,7 +67,7 @@ enum Help {
         case "batch":
             return """
             usage: incentive batch FILE --year Y [--format csv|json|jsonl] [--long] [--out FILE] [--errors FILE]
-                                   [--policies DIR]
+                                   [--record LOG] [--policies DIR]
 
             Evaluates every enterprise of FILE for assessment year Y, together: cohort rules (top-10
             rankings, ties sharing a rank: 1, 2, 2, 4) are ranked among the file's enterprises that pass the
@@ -86,6 +86,11 @@ enum Help {
               --long    with csv: one row per enterprise and rule, with status, amounts and reasons
               --out     write to FILE atomically (temporary file, then rename) instead of standard output
               --errors  also write the input problems to FILE (CSV: location, field, value, expected)
+              --record  append one decision record per evaluated enterprise to LOG, in input order, hash-
+                        chained and synced before any output is written: its profile (as JSON), the result
+                        with its full derivation, and the batch's decisions about it (its rank and the
+                        ranking's size per ranking, each pool's size, demand and its allocation), which
+                        `incentive replay` takes as given when it re-derives the record
 
             Every bad row (malformed, bad credit code or region, unreadable amount, static fields that
             disagree between an enterprise's years, unknown column) is reported on standard error with its
@@ -96,6 +101,7 @@ enum Help {
               incentive batch Examples/batch-deqing.csv --year 2023
               incentive batch Examples/batch-deqing.csv --year 2023 --long --out deqing-long.csv
               incentive batch Examples/batch-deqing.csv --year 2023 --format json --errors errors.csv
+              incentive batch Examples/batch-deqing.csv --year 2023 --out results.csv --record decisions.jsonl
             """
         case "explain":
             return """
@@ -178,6 +184,12 @@ enum Help {
               tampered        the record was edited, removed, inserted, duplicated or reordered (with why)
               partial         a torn line left by an interrupted append (crash); not replayed
             then a summary with the count of each. Exit 0 only when every record is identical, else 1.
+
+            A record written by `batch --record` is re-derived through the batch evaluator with the
+            batch's recorded decisions about that enterprise (its ranks, the pools' size, demand and its
+            allocation) taken as given, listed under it as "given as recorded": the replay shows the
+            result follows from the input, the policies and those decisions, not that the ranks were
+            right among the other enterprises. The digest covers them: an edited rank is tampered.
 
               --problems  print only the records that are not identical (the summary counts all)
 
