@@ -56,7 +56,7 @@ public struct Replayer: Sendable {
         let read = ProfileReader(policies: policies).read(input)
         if let profile = read.profile, let estimate = evaluate(profile, year: year, record: record, entry: &entry) {
             let replayed = EstimateEncoder(policySetDigest: policySetDigest, includeExplanation: true).encode(estimate)
-            entry.differences = ResultComparison.differences(recorded: recorded, replayed: replayed)
+            entry.differences = ResultComparison.differences(recorded: recorded, replayed: replayed) + poolDrift(record, replayed: replayed)
         } else if read.profile != nil {
             entry.differences = [RuleDifference(rule: "(cohort)", oldStatus: nil, oldAmount: nil, newStatus: nil, newAmount: nil, parting: "recorded cohort decisions unreadable")]
         } else {
@@ -92,6 +92,38 @@ extension Replayer {
         }
         entry.given = decisions.summary
         return BatchEvaluator(policies: policies, year: year).evaluate(profile, given: decisions)
+    }
+
+    /// Where the recorded allocation can no longer be right: the pool's size or method is not what
+    /// these policies say, or the enterprise's claim on it (its amount before the pool) changed. A
+    /// replay that takes the allocation as given cannot show that impact, so it is a difference.
+    func poolDrift(_ record: DecisionRecord, replayed: JSONValue) -> [RuleDifference] {
+        guard let json = record.body["cohort"], let decisions = try? CohortDecisions(json: json) else { return [] }
+        var seen = Set<String>(), out: [RuleDifference] = []
+        func claim(_ result: JSONValue?, _ rule: String) -> String? {
+            let found = result?["results"]?.arrayValue?.first { $0["rule"]?.stringValue == rule }?["amount_before_pool"]
+            return found?.stringValue ?? found?.numberText
+        }
+        for allocation in decisions.allocations {
+            let old = claim(record.result, allocation.rule), new = claim(replayed, allocation.rule)
+            if old != new {
+                out.append(RuleDifference(rule: allocation.rule, oldStatus: nil, oldAmount: nil, newStatus: nil, newAmount: nil,
+                                          parting: "claim on pool \(allocation.pool.id): \(old ?? "none") → \(new ?? "none"); the allocation was taken as recorded: re-run the batch to re-decide it"))
+            }
+        }
+        for allocation in decisions.allocations where seen.insert(allocation.pool.id).inserted {
+            let recorded = allocation.pool
+            let now = policies.pools.first { $0.decl.id == recorded.id }
+            let change: String? = if let now {
+                now.size != recorded.size ? "size \(recorded.size) → \(now.size)"
+                    : now.decl.method != recorded.method ? "method \(recorded.method.rawValue) → \(now.decl.method.rawValue)" : nil
+            } else { "the pool no longer exists" }
+            if let change {
+                out.append(RuleDifference(rule: recorded.id, oldStatus: nil, oldAmount: nil, newStatus: nil, newAmount: nil,
+                                          parting: "pool \(change); the allocation was taken as recorded: re-run the batch to re-decide it"))
+            }
+        }
+        return out
     }
 
     /// The policy files whose digest differs from the record's (added, removed or edited).
