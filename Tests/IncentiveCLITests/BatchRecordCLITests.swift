@@ -44,7 +44,7 @@ import Testing
         #expect(replay.status == 0, "\(replay.stdout)")
         #expect(replay.stdout.contains("12 identical, 0 differs"))
         #expect(replay.stdout.contains("given as recorded: rank 1 among 12 in deqing.rd-top10-total by rd_expense"))
-        #expect(replay.stdout.contains("12 batch records re-derived with the recorded cohort decisions"))
+        #expect(replay.stdout.contains("12 records re-derived with the batch's recorded cohort decisions"))
     }
 
     @Test("a binding pool (--policies with a 200万 pool): pro-rata records replay identical")

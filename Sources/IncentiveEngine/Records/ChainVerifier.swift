@@ -14,6 +14,15 @@ public struct ChainVerifier: Sendable {
     public struct Item: Sendable {
         public let line: Int
         public let record: DecisionRecord
+        /// Whether the record hashes to its digest; computed once (it is most of the cost of
+        /// verifying), possibly on another thread before `verify` runs.
+        public let isIntact: Bool
+
+        public init(line: Int, record: DecisionRecord, isIntact: Bool? = nil) {
+            self.line = line
+            self.record = record
+            self.isIntact = isIntact ?? record.isIntact
+        }
     }
 
     public init() {}
@@ -33,7 +42,7 @@ public struct ChainVerifier: Sendable {
 
         for (p, item) in items.enumerated() {
             let record = item.record
-            if !record.isIntact {
+            if !item.isIntact {
                 note(p, "edited: its contents hash to \(record.recomputedDigest), not the stored \(record.digest)")
             }
             if let first = position[record.digest], first != p {

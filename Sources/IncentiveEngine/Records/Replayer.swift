@@ -16,11 +16,23 @@ public struct Replayer: Sendable {
     /// Replays a whole log given as its bytes.
     public func replay(log bytes: [UInt8]) -> ReplayReport {
         let lines = LogLines(bytes)
+        // Parsing and re-deriving records are independent per line: both run on every core, in
+        // line order; only the chain is verified in one pass.
+        let complete = lines.complete
+        let parsed = Parallel.map(complete.indices, chunk: 64) { range in
+            range.map { index -> Result<ChainVerifier.Item, DecisionRecord.ParseError> in
+                Result { () throws(DecisionRecord.ParseError) in
+                    ChainVerifier.Item(line: complete[index].number, record: try DecisionRecord.parse(line: complete[index].text))
+                }
+            }
+        }.joined()
         var items: [ChainVerifier.Item] = []
         var unreadable: [(line: Int, why: String)] = []
-        for line in lines.complete {
-            do { items.append(ChainVerifier.Item(line: line.number, record: try DecisionRecord.parse(line: line.text))) }
-            catch { unreadable.append((line.number, error.message)) }
+        for (line, result) in zip(complete, parsed) {
+            switch result {
+            case .success(let item): items.append(item)
+            case .failure(let error): unreadable.append((line.number, error.message))
+            }
         }
         let findings = ChainVerifier().verify(items)
         var entries: [ReplayReport.Entry] = []
@@ -33,9 +45,10 @@ public struct Replayer: Sendable {
                 entries.append(.init(line: line, label: .tampered, notes: ["not a valid record: \(why)"], differences: []))
             }
         }
-        for item in items {
-            entries.append(replay(item.record, line: item.line, findings: findings[item.line] ?? []))
-        }
+        let verified = items
+        entries += Parallel.map(verified.indices, chunk: 16) { range in
+            range.map { replay(verified[$0].record, line: verified[$0].line, findings: findings[verified[$0].line] ?? []) }
+        }.joined()
         if let tail = lines.partialTail {
             entries.append(.init(line: tail.number, label: .partial,
                                  notes: ["last line is incomplete (\(tail.text.utf8.count) bytes, no newline): an append was interrupted; it is not replayed"], differences: []))

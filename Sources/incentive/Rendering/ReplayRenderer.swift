@@ -27,7 +27,7 @@ struct ReplayRenderer {
         lines.append("replay \(log): \(records) record\(records == 1 ? "" : "s"): \(counts) (policy set \(digest))")
         let batch = report.entries.filter { !$0.given.isEmpty }.count
         if batch > 0 {
-            lines.append("\(batch) batch record\(batch == 1 ? "" : "s") re-derived with the recorded cohort decisions (ranks, pool outcomes) taken as given, not re-decided")
+            lines.append("\(batch) record\(batch == 1 ? "" : "s") re-derived with the batch's recorded cohort decisions (ranks, pool outcomes) taken as given, not re-decided")
         }
         return lines.joined(separator: "\n")
     }
