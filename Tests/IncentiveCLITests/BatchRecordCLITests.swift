@@ -44,7 +44,8 @@ import Testing
         #expect(replay.status == 0, "\(replay.stdout)")
         #expect(replay.stdout.contains("12 identical, 0 differs"))
         #expect(replay.stdout.contains("given as recorded: rank 1 among 12 in deqing.rd-top10-total by rd_expense"))
-        #expect(replay.stdout.contains("12 records re-derived with the batch's recorded cohort decisions"))
+        #expect(replay.stdout.contains("(Examples/batch-deqing.csv): ranks and pools decided again from its 12 records: the same as recorded in every record"))
+        #expect(replay.stdout.contains("12 records re-derived with their batch's recorded cohort decisions"))
     }
 
     @Test("a binding pool (--policies with a 200万 pool): pro-rata records replay identical")
@@ -76,6 +77,7 @@ import Testing
         #expect(replay.status == 1)
         #expect(replay.stdout.contains("line 3  tampered") && replay.stdout.contains("line 6  tampered"))
         #expect(replay.stdout.contains("10 identical, 0 differs, 0 policy-changed, 2 tampered"), "\(replay.stdout.suffix(400))")
+        #expect(replay.stdout.contains("some of its records are tampered: its cohort is not decided again"))
     }
 
     @Test("replayed under changed policies: policy-changed, with the impact")
@@ -87,6 +89,7 @@ import Testing
         #expect(replay.status == 1)
         #expect(replay.stdout.contains("0 identical, 0 differs, 12 policy-changed, 0 tampered"), "\(replay.stdout.suffix(400))")
         #expect(replay.stdout.contains("files changed: zhejiang/deqing/tech-policy.policy"))
+        #expect(replay.stdout.contains("recorded under another policy set: its cohort is not decided again under these policies"))
         #expect(replay.stdout.contains("deqing.rd-top10-total: recorded eligible 300000, now eligible 400000"))
     }
 

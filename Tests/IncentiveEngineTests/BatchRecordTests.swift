@@ -19,16 +19,20 @@ struct BatchRecordTests {
 
     /// Records a batch as `batch --record` does: one record per enterprise, in input order, each
     /// with its profile as JSON, its result (with derivation) and the batch's decisions about it.
-    static func recordBatch(_ csv: String) throws -> (path: String, lines: [String], profiles: [Profile]) {
+    /// - Parameter forge: replaces the decisions recorded for some enterprises (the result is then
+    ///   evaluated with the forged ones, so the record is self-consistent and properly sealed).
+    static func recordBatch(_ csv: String, forge: [Int: (BatchEvaluator, Cohort) -> CohortDecisions] = [:]) throws -> (path: String, lines: [String], profiles: [Profile]) {
         let path = RecordFixtures.temporaryLog()
         let input = BatchFixtures.read(csv)
         let batch = BatchEvaluator(policies: RecordFixtures.policies, year: 2023)
         let cohort = batch.prepare(input.packed)
         let builder = RecordFixtures.builder()
+        let count = input.profiles.count
         let bodies = input.profiles.enumerated().map { index, profile in
-            builder.body(input: ProfileJSON.encode(profile, facts: RecordFixtures.policies.factIndex), year: 2023,
-                         options: .object([("command", .string("batch"))]),
-                         estimate: batch.evaluate(profile, at: index, in: cohort), cohort: batch.decisions(at: index, in: cohort))
+            let decisions = forge[index].map { $0(batch, cohort) } ?? batch.decisions(at: index, in: cohort)
+            return builder.body(input: ProfileJSON.encode(profile, facts: RecordFixtures.policies.factIndex), year: 2023,
+                                options: CohortCheck.options(source: "test.csv", batch: "run-1", position: index + 1, of: count),
+                                estimate: batch.evaluate(profile, given: decisions), cohort: decisions)
         }
         try DecisionLog(path: path).append(bodies)
         return (path, Array(RecordFixtures.lines(path).dropLast()), input.profiles)
@@ -50,6 +54,34 @@ struct BatchRecordTests {
         // Alone, the same enterprise's ranking rule cannot be decided: the cohort decisions are what make replay possible.
         let alone = Evaluator(policies: RecordFixtures.policies).evaluate(profiles[0], year: 2023)
         #expect(alone.results.first { $0.rule == "deqing.rd-top10-total" }?.status == .undetermined)
+    }
+
+    @Test func wholeBatchInTheLogHasItsCohortDecidedAgain() throws {
+        let (path, lines, _) = try Self.recordBatch(Self.bindingCSV)
+        let report = RecordFixtures.replay(path)
+        #expect(report.batches.count == 1)
+        #expect(report.batches.first?.consistent == true)
+        #expect(report.batches.first?.records == 40)
+        // One record missing: the cohort cannot be decided again (and the gap is tampering).
+        var cut = lines
+        cut.remove(at: 10)
+        RecordFixtures.write(cut, to: path)
+        let partial = RecordFixtures.replay(path)
+        #expect(partial.batches.first?.consistent == nil)
+        #expect(partial.batches.first?.note.hasPrefix("39 of its 40 records") == true)
+    }
+
+    /// A record sealed with a wrong rank (and a result consistent with it) replays identical on its
+    /// own; deciding the cohort again from the whole batch catches it.
+    @Test func wrongRankSealedAtRecordTimeDiffersWhenTheBatchIsDecidedAgain() throws {
+        let (path, _, _) = try Self.recordBatch(Self.bindingCSV, forge: [3: { batch, cohort in batch.decisions(at: 39, in: cohort) }])
+        let report = RecordFixtures.replay(path)
+        #expect(labels(report) == (0..<40).map { $0 == 3 ? .differs : .identical })
+        #expect(report.entries[3].notes.isEmpty, "sealed properly: no tamper finding")
+        let difference = try #require(report.entries[3].differences.first { $0.rule == "(cohort)" })
+        #expect(difference.parting?.contains("recorded rank 38 among 40 in deqing.rd-top10-total") == true)
+        #expect(difference.parting?.contains("decided again from the batch's 40 records: rank 1 among 40 in deqing.rd-top10-total") == true)
+        #expect(report.batches.first?.consistent == false)
     }
 
     @Test func editedRecordedRankIsTampered() throws {

@@ -28,6 +28,19 @@ public struct ReplayReport: Sendable {
 
     public var entries: [Entry]
 
+    /// A batch whose records are in the log: whether its cohort could be decided again from them,
+    /// and whether that agreed with what each record kept (`CohortCheck`).
+    public struct BatchCheck: Sendable {
+        public let batch: String
+        public let source: String?
+        public let records: Int
+        /// nil when the cohort was not decided again (`note` says why).
+        public let consistent: Bool?
+        public let note: String
+    }
+
+    public var batches: [BatchCheck] = []
+
     public func count(_ label: Label) -> Int { entries.filter { $0.label == label }.count }
 
     /// Exit status 0 only when every record is identical and no line is partial.

@@ -54,7 +54,8 @@ public struct Replayer: Sendable {
                                  notes: ["last line is incomplete (\(tail.text.utf8.count) bytes, no newline): an append was interrupted; it is not replayed"], differences: []))
         }
         entries.sort { $0.line < $1.line }
-        return ReplayReport(entries: entries)
+        let batches = CohortCheck(policies: policies, policySetDigest: policySetDigest).run(items, entries: &entries)
+        return ReplayReport(entries: entries, batches: batches)
     }
 
     /// Replays one record; `findings` are the chain verifier's notes for its line.

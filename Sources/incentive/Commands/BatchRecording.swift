@@ -35,10 +35,7 @@ enum BatchRecording {
                     guard reader.read(input).profile == profile else {
                         return .failure(Unrecordable(message: "\(source): enterprise \(profile.creditCode) does not read back from its recorded form; nothing more recorded"))
                     }
-                    let options: JSONValue = .object([
-                        ("command", .string("batch")), ("source", .string(source)), ("batch", .string(run)),
-                        ("enterprise", .number(String(index + 1))), ("enterprises", .number(String(profiles.count))),
-                    ])
+                    let options = CohortCheck.options(source: source, batch: run, position: index + 1, of: profiles.count)
                     decisions.append(DecisionRecorder.Decision(input: input, year: year, options: options,
                                                                estimate: batch.evaluate(profile, at: index, in: cohort),
                                                                cohort: batch.decisions(at: index, in: cohort)))

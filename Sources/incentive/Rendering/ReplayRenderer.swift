@@ -22,12 +22,15 @@ struct ReplayRenderer {
                 if let parting = difference.parting { lines.append("      parts at \(parting)") }
             }
         }
+        for batch in report.batches {
+            lines.append("batch \(batch.batch)\(batch.source.map { " (\($0))" } ?? ""): \(batch.note)")
+        }
         let records = report.entries.filter { $0.label != .partial }.count
         let counts = ReplayReport.Label.allCases.map { "\(report.count($0)) \($0.rawValue)" }.joined(separator: ", ")
         lines.append("replay \(log): \(records) record\(records == 1 ? "" : "s"): \(counts) (policy set \(digest))")
         let batch = report.entries.filter { !$0.given.isEmpty }.count
         if batch > 0 {
-            lines.append("\(batch) record\(batch == 1 ? "" : "s") re-derived with the batch's recorded cohort decisions (ranks, pool outcomes) taken as given, not re-decided")
+            lines.append("\(batch) record\(batch == 1 ? "" : "s") re-derived with their batch's recorded cohort decisions (ranks, pool outcomes) as given; each batch line above says whether those decisions were decided again from the batch's records")
         }
         return lines.joined(separator: "\n")
     }
