@@ -188,8 +188,10 @@ enum Help {
             A record written by `batch --record` is re-derived through the batch evaluator with the
             batch's recorded decisions about that enterprise (its ranks, the pools' size, demand and its
             allocation) taken as given, listed under it as "given as recorded": the replay shows the
-            result follows from the input, the policies and those decisions, not that the ranks were
-            right among the other enterprises. The digest covers them: an edited rank is tampered.
+            result follows from the input, the policies and those decisions. The digest covers them: an
+            edited rank is tampered. When the log holds every record of a batch run (untampered, same
+            policy set), its ranks and pools are also decided again from those records and compared
+            with each record's ("batch … decided again"); a record that kept other decisions differs.
 
               --problems  print only the records that are not identical (the summary counts all)
 
