@@ -22,7 +22,7 @@ enum EstimateCommand {
         var evaluate: (Profile) -> Estimate = { Evaluator(policies: loaded.policies).evaluate($0, year: year) }
         if let cohortPath = args.value("cohort") {
             guard args.value("record") == nil else {
-                throw Arguments.UsageError(message: "--record with --cohort is not supported: replay re-derives a record on its own, without the cohort")
+                throw Arguments.UsageError(message: "--record with --cohort is not supported: record the whole cohort with `incentive batch \(cohortPath) --year \(year) --record LOG`, whose records keep each enterprise's ranks and pool outcome for replay")
             }
             let cohort = try CohortInput.read(cohortPath, policies: loaded.policies)
             cohortHadIssues = cohort.hadIssues
