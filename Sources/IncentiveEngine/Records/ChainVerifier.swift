@@ -11,17 +11,25 @@
 /// Removing the *last* record, or forging one at the very end, cannot be seen from the chain
 /// alone; keep the last digest elsewhere (or a snapshot of the log's head) to catch that.
 public struct ChainVerifier: Sendable {
+    /// What the chain needs of one record: its digests and link, not its body (so a long log is
+    /// verified without keeping every record in memory).
     public struct Item: Sendable {
         public let line: Int
-        public let record: DecisionRecord
-        /// Whether the record hashes to its digest; computed once (it is most of the cost of
-        /// verifying), possibly on another thread before `verify` runs.
-        public let isIntact: Bool
+        /// The digest stored in the record.
+        public let digest: String
+        public let prev: String?
+        /// What the record's contents really hash to (computing it is most of verifying's cost).
+        public let recomputedDigest: String
+        public let followsPartialLine: Bool
 
-        public init(line: Int, record: DecisionRecord, isIntact: Bool? = nil) {
+        public var isIntact: Bool { recomputedDigest == digest }
+
+        public init(line: Int, record: DecisionRecord) {
             self.line = line
-            self.record = record
-            self.isIntact = isIntact ?? record.isIntact
+            digest = record.digest
+            prev = record.prev
+            recomputedDigest = record.recomputedDigest
+            followsPartialLine = record.followsPartialLine
         }
     }
 
@@ -31,17 +39,17 @@ public struct ChainVerifier: Sendable {
     public func verify(_ items: [Item]) -> [Int: [String]] {
         var findings: [Int: [String]] = [:]
         var position: [String: Int] = [:]
-        for (p, item) in items.enumerated() where position[item.record.digest] == nil {
-            position[item.record.digest] = p
+        for (p, item) in items.enumerated() where position[item.digest] == nil {
+            position[item.digest] = p
         }
-        let predecessor: [Int?] = items.map { $0.record.prev.flatMap { position[$0] } }
+        let predecessor: [Int?] = items.map { $0.prev.flatMap { position[$0] } }
         var linkedFrom: [Int: [Int]] = [:]
         for (q, pred) in predecessor.enumerated() { if let pred { linkedFrom[pred, default: []].append(q) } }
         func note(_ p: Int, _ text: String) { findings[items[p].line, default: []].append(text) }
         var explained = Set<Int>()  // positions flagged as moved or inserted
 
         for (p, item) in items.enumerated() {
-            let record = item.record
+            let record = item
             if !item.isIntact {
                 note(p, "edited: its contents hash to \(record.recomputedDigest), not the stored \(record.digest)")
             }

@@ -13,48 +13,72 @@ public struct Replayer: Sendable {
         self.policySetDigest = policySetDigest
     }
 
+    /// Records parsed and re-derived at once: bounds the records held in memory (the rest of a
+    /// long log is kept only as its lines' bytes and what the chain and the batch check need).
+    static let block = 512
+
+    private enum Parsed: Sendable {
+        case record(ChainVerifier.Item, ReplayReport.Entry, CohortCheck.Member?)
+        case unreadable(String)
+    }
+
     /// Replays a whole log given as its bytes.
     public func replay(log bytes: [UInt8]) -> ReplayReport {
         let lines = LogLines(bytes)
-        // Parsing and re-deriving records are independent per line: both run on every core, in
-        // line order; only the chain is verified in one pass.
         let complete = lines.complete
-        let parsed = Parallel.map(complete.indices, chunk: 64) { range in
-            range.map { index -> Result<ChainVerifier.Item, DecisionRecord.ParseError> in
-                Result { () throws(DecisionRecord.ParseError) in
-                    ChainVerifier.Item(line: complete[index].number, record: try DecisionRecord.parse(line: complete[index].text))
+        var links: [ChainVerifier.Item] = []
+        var members: [CohortCheck.Member] = []
+        var unreadable: [(line: Int, why: String)] = []
+        var entries: [ReplayReport.Entry] = []
+        // Parsing and re-deriving records are independent per line: a block at a time, on every
+        // core, in line order. The chain is verified afterwards, over what each record links.
+        for start in stride(from: 0, to: complete.count, by: Self.block) {
+            let block = start..<min(start + Self.block, complete.count)
+            let parsed = Parallel.map(block, chunk: 16) { range in
+                range.map { index -> Parsed in
+                    let line = complete[index]
+                    do throws(DecisionRecord.ParseError) {
+                        let record = try DecisionRecord.parse(line: line.text(in: bytes))
+                        return .record(ChainVerifier.Item(line: line.number, record: record), replay(record, line: line.number, findings: []),
+                                       CohortCheck.Member(record, line: line.number))
+                    } catch {
+                        return .unreadable(error.message)
+                    }
+                }
+            }.joined()
+            for (index, outcome) in zip(block, parsed) {
+                switch outcome {
+                case .record(let link, let entry, let member):
+                    links.append(link)
+                    entries.append(entry)
+                    if let member { members.append(member) }
+                case .unreadable(let why):
+                    unreadable.append((complete[index].number, why))
                 }
             }
-        }.joined()
-        var items: [ChainVerifier.Item] = []
-        var unreadable: [(line: Int, why: String)] = []
-        for (line, result) in zip(complete, parsed) {
-            switch result {
-            case .success(let item): items.append(item)
-            case .failure(let error): unreadable.append((line.number, error.message))
+        }
+        let findings = ChainVerifier().verify(links)
+        for index in entries.indices {
+            if let found = findings[entries[index].line], !found.isEmpty {
+                entries[index].label = .tampered
+                entries[index].notes = found + entries[index].notes
             }
         }
-        let findings = ChainVerifier().verify(items)
-        var entries: [ReplayReport.Entry] = []
         for (line, why) in unreadable {
             // Torn by a crash only if the record after it says it was appended after a torn line.
-            let next = items.first { $0.line > line }
-            if next?.record.followsPartialLine == true {
-                entries.append(.init(line: line, label: .partial, notes: ["incomplete record left by an interrupted append; the record on line \(next!.line) continues the chain"], differences: []))
+            let next = links.first { $0.line > line }
+            if let next, next.followsPartialLine {
+                entries.append(.init(line: line, label: .partial, notes: ["incomplete record left by an interrupted append; the record on line \(next.line) continues the chain"], differences: []))
             } else {
                 entries.append(.init(line: line, label: .tampered, notes: ["not a valid record: \(why)"], differences: []))
             }
         }
-        let verified = items
-        entries += Parallel.map(verified.indices, chunk: 16) { range in
-            range.map { replay(verified[$0].record, line: verified[$0].line, findings: findings[verified[$0].line] ?? []) }
-        }.joined()
         if let tail = lines.partialTail {
             entries.append(.init(line: tail.number, label: .partial,
-                                 notes: ["last line is incomplete (\(tail.text.utf8.count) bytes, no newline): an append was interrupted; it is not replayed"], differences: []))
+                                 notes: ["last line is incomplete (\(tail.range.count) bytes, no newline): an append was interrupted; it is not replayed"], differences: []))
         }
         entries.sort { $0.line < $1.line }
-        let batches = CohortCheck(policies: policies, policySetDigest: policySetDigest).run(items, entries: &entries)
+        let batches = CohortCheck(policies: policies, policySetDigest: policySetDigest).run(members, entries: &entries)
         return ReplayReport(entries: entries, batches: batches)
     }
 
@@ -153,10 +177,13 @@ extension Replayer {
 }
 
 /// A log split into lines: complete ones (ended by a newline) and an incomplete tail, if any.
-struct LogLines {
-    struct Line {
+/// Lines are ranges of the log's bytes, decoded only when parsed.
+struct LogLines: Sendable {
+    struct Line: Sendable {
         let number: Int
-        let text: String
+        let range: Range<Int>
+
+        func text(in bytes: [UInt8]) -> String { String(decoding: bytes[range], as: UTF8.self) }
     }
 
     var complete: [Line] = []
@@ -166,11 +193,11 @@ struct LogLines {
         var start = 0, number = 0
         for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
             number += 1
-            if index > start { complete.append(Line(number: number, text: String(decoding: bytes[start..<index], as: UTF8.self))) }
+            if index > start { complete.append(Line(number: number, range: start..<index)) }
             start = index + 1
         }
         if start < bytes.count {
-            partialTail = Line(number: number + 1, text: String(decoding: bytes[start...], as: UTF8.self))
+            partialTail = Line(number: number + 1, range: start..<bytes.count)
         }
     }
 }
