@@ -1,9 +1,9 @@
 import IncentiveSupport
 import PolicyLanguage
 
-/// Re-derives every decision in a log with the given policies and compares, after verifying the
-/// chain. Reads the input each record kept (not a parsed profile) so a change in how profiles are
-/// read shows up as a difference too.
+/// Verifies a log's chain and re-derives every decision in it with the given policies, comparing
+/// each with what was recorded. Reads the input each record kept (not a parsed profile) so a
+/// change in how profiles are read shows up as a difference too.
 public struct Replayer: Sendable {
     public let policies: CheckedPolicySet
     public let policySetDigest: String
