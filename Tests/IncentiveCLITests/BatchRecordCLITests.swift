@@ -93,6 +93,28 @@ import Testing
         #expect(replay.stdout.contains("deqing.rd-top10-total: recorded eligible 300000, now eligible 400000"))
     }
 
+    @Test("rows of one enterprise apart: records follow each enterprise's first row")
+    func recordsFollowFirstAppearance() throws {
+        let dir = RecordCLITests.temporaryDirectory(), log = dir + "/log.jsonl", input = dir + "/apart.csv"
+        try """
+        credit_code,name,region,year,rd_expense,in_rd_statistics
+        91330521000000001E,乙,330521,2023,2000000,true
+        91330521000000000B,甲,330521,2023,3000000,true
+        91330521000000001E,乙,330521,2022,1000000,true
+        91330521000000002H,丙,330521,2023,2500000,true
+        91330521000000000B,甲,330521,2022,1000000,true
+
+        """.write(toFile: input, atomically: true, encoding: .utf8)
+        let batch = try ExamplesTests.run(["batch", input, "--year", "2023", "--out", dir + "/out.csv", "--record", log])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        let records = try Self.lines(log).map { try JSONParser.parse($0) }
+        #expect(records.map { $0["input"]?["credit_code"]?.stringValue ?? "" } == ["91330521000000001E", "91330521000000000B", "91330521000000002H"])
+        #expect(records.map { $0["options"]?["enterprise"]?.numberText ?? "" } == ["1", "2", "3"])
+        #expect(records[0]["input"]?["years"]?.objectMembers?.map(\.key) == ["2022", "2023"], "both years of 乙, rows apart")
+        let replay = try ExamplesTests.run(["replay", log])
+        #expect(replay.status == 0, "\(replay.stdout)")
+    }
+
     @Test("with bad rows: only the evaluated enterprises are recorded; they replay identical")
     func badRowsRecordOnlyEvaluatedEnterprises() throws {
         let dir = RecordCLITests.temporaryDirectory(), log = dir + "/log.jsonl", input = dir + "/bad.csv"
