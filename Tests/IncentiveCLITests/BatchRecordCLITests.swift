@@ -115,6 +115,28 @@ import Testing
         #expect(replay.status == 0, "\(replay.stdout)")
     }
 
+    @Test("estimate --cohort --record keeps the cohort's decisions and names the cohort file; replays identical")
+    func estimateWithCohortIsRecorded() throws {
+        let dir = RecordCLITests.temporaryDirectory(), log = dir + "/log.jsonl", profile = dir + "/deqing-3.json"
+        // 德清企业3 of the example cohort: 7,000,000 of R&D ranks 4th among its twelve.
+        try """
+        {"credit_code": "91330521000000003L", "name": "德清企业3", "region": "330521", "industry": "C34", "registered": "2015-01-01",
+         "years": {"2022": {"rd_expense": "3500000", "revenue": "40000000", "in_rd_statistics": true, "taxable_income": "1000000"},
+                   "2023": {"rd_expense": "7000000", "revenue": "50000000", "in_rd_statistics": true, "taxable_income": "1000000"}}}
+        """.write(toFile: profile, atomically: true, encoding: .utf8)
+        let run = try ExamplesTests.run(["estimate", profile, "--year", "2023", "--cohort", Self.example, "--record", log, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let record = try JSONParser.parse(try #require(try Self.lines(log).first))
+        #expect(record["options"]?["cohort"]?.stringValue == Self.example)
+        #expect(record["options"]?["cohort_digest"]?.stringValue?.hasPrefix("sha256:") == true)
+        let shown = try JSONParser.parse(run.stdout)["results"]?.arrayValue?.first { $0["rule"]?.stringValue == "deqing.rd-top10-total" }
+        let recorded = record["result"]?["results"]?.arrayValue?.first { $0["rule"]?.stringValue == "deqing.rd-top10-total" }
+        #expect(shown?["amount"]?.stringValue == "300000" && recorded?["amount"] == shown?["amount"], "the record keeps the result printed")
+        let replay = try ExamplesTests.run(["replay", log])
+        #expect(replay.status == 0, "\(replay.stdout)")
+        #expect(replay.stdout.contains("given as recorded: rank 4 among 12 in deqing.rd-top10-total by rd_expense"))
+    }
+
     @Test("with bad rows: only the evaluated enterprises are recorded; they replay identical")
     func badRowsRecordOnlyEvaluatedEnterprises() throws {
         let dir = RecordCLITests.temporaryDirectory(), log = dir + "/log.jsonl", input = dir + "/bad.csv"

@@ -20,14 +20,14 @@ enum EstimateCommand {
         guard var profile else { return 1 }
         var cohortHadIssues = false
         var evaluate: (Profile) -> Estimate = { Evaluator(policies: loaded.policies).evaluate($0, year: year) }
+        /// With --cohort: the estimate with the cohort's decisions about the profile (for --record).
+        var withCohort: ((Profile) -> (estimate: Estimate, pools: [PoolOutcome], decisions: CohortDecisions))?
         if let cohortPath = args.value("cohort") {
-            guard args.value("record") == nil else {
-                throw Arguments.UsageError(message: "--record with --cohort is not supported: record the whole cohort with `incentive batch \(cohortPath) --year \(year) --record LOG`, whose records keep each enterprise's ranks and pool outcome for replay")
-            }
             let cohort = try CohortInput.read(cohortPath, policies: loaded.policies)
             cohortHadIssues = cohort.hadIssues
             let batch = BatchEvaluator(policies: loaded.policies, year: year)
             evaluate = { batch.evaluate($0, within: cohort.profiles).estimate }
+            withCohort = { batch.evaluate($0, within: cohort.profiles) }
         }
         var whatIf: WhatIfRenderer?
         let edits = try args.values("set").map { text in
@@ -41,9 +41,11 @@ enum EstimateCommand {
             for edit in edits { edit.apply(to: &profile) }
             whatIf = WhatIfRenderer(labels: Labels(lang: lang), edits: edits, comparison: EstimateComparison(before: before, after: evaluate(profile)))
         }
-        let estimate = evaluate(profile)
+        let decided = withCohort.map { $0(profile) }
+        let estimate = decided?.estimate ?? evaluate(profile)
         if let log = args.value("record") {
-            try Recording.append(profile: profile, path: args.positional[0], year: year, estimate: estimate, loaded: loaded, to: log)
+            let cohort = decided.map { (decisions: $0.decisions, source: args.value("cohort") ?? "") }
+            try Recording.append(profile: profile, path: args.positional[0], year: year, estimate: estimate, cohort: cohort, loaded: loaded, to: log)
         }
         let renderer = EstimateRenderer(labels: Labels(lang: lang), digest: loaded.digest, explain: args.has("explain"))
         var output: String

@@ -54,7 +54,9 @@ enum Help {
               --explain  add each rule's derivation: facts, parameter versions, conditions, steps
               --out      write to FILE atomically instead of standard output
               --record   append a decision record (input, year, policy digests, parameter versions,
-                         result with explanation, hash chain) to LOG, synced before anything is printed
+                         result with explanation, hash chain) to LOG, synced before anything is printed;
+                         with --cohort it also keeps the cohort's decisions about the profile (ranks, pool
+                         outcome) and the cohort file's name and digest: replay takes those as given
 
             examples:
               incentive estimate Examples/pujiang-precision.json --year 2020
