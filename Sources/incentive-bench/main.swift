@@ -5,6 +5,7 @@ import PolicyLanguage
 ///
 ///   swift run -c release incentive-bench generate N [FILE]     write N enterprises × 3 years (CSV)
 ///   swift run -c release incentive-bench run [--sizes 10000,100000] [--runs 3] [--binary PATH]
+///   swift run -c release incentive-bench replay [--size 3000] [--runs 5] [--binary PATH]
 ///
 /// `run` builds nothing: it measures `.build/release/incentive` (build it first with
 /// `swift build -c release`). Data goes to bench-data/ (not committed).
@@ -98,7 +99,13 @@ case "generate":
     try generate(count, to: arguments.count > 2 ? arguments[2] : "bench-data/population-\(count).csv")
 case "run", nil:
     try runBenchmarks()
+case "replay":
+    let binary = option("binary") ?? ".build/release/incentive"
+    guard FileManager.default.isExecutableFile(atPath: binary) else { print("no \(binary): run `swift build -c release` first"); exit(2) }
+    try FileManager.default.createDirectory(atPath: "bench-data", withIntermediateDirectories: true)
+    print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
+    try ReplayBench.run(binary: binary, size: Int(option("size") ?? "3000") ?? 3000, runs: max(3, Int(option("runs") ?? "5") ?? 5), year: year, generate: generate)
 default:
-    print("usage: incentive-bench [run [--sizes 10000,100000] [--runs 3] [--binary PATH]] | generate N [FILE]")
+    print("usage: incentive-bench [run [--sizes 10000,100000] [--runs 3] [--binary PATH]] | replay [--size 3000] [--runs 5] [--binary PATH] | generate N [FILE]")
     exit(2)
 }

@@ -2,7 +2,8 @@
 /// a cohort file. The profile takes the place of the cohort's entry with its credit code, if any,
 /// so evaluating a member of the file gives exactly its batch result.
 extension BatchEvaluator {
-    public func evaluate(_ profile: Profile, within cohortProfiles: [Profile]) -> (estimate: Estimate, pools: [PoolOutcome]) {
+    /// Also returns the cohort's decisions about the profile, which `estimate --cohort --record` keeps.
+    public func evaluate(_ profile: Profile, within cohortProfiles: [Profile]) -> (estimate: Estimate, pools: [PoolOutcome], decisions: CohortDecisions) {
         var profiles = cohortProfiles
         let index: Int
         if let found = profiles.firstIndex(where: { $0.creditCode == profile.creditCode }) {
@@ -13,6 +14,6 @@ extension BatchEvaluator {
             index = profiles.count - 1
         }
         let cohort = prepare(profiles)
-        return (evaluate(profile, at: index, in: cohort), cohort.pools)
+        return (evaluate(profile, at: index, in: cohort), cohort.pools, decisions(at: index, in: cohort))
     }
 }

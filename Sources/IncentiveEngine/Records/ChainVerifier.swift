@@ -11,9 +11,26 @@
 /// Removing the *last* record, or forging one at the very end, cannot be seen from the chain
 /// alone; keep the last digest elsewhere (or a snapshot of the log's head) to catch that.
 public struct ChainVerifier: Sendable {
+    /// What the chain needs of one record: its digests and link, not its body (so a long log is
+    /// verified without keeping every record in memory).
     public struct Item: Sendable {
         public let line: Int
-        public let record: DecisionRecord
+        /// The digest stored in the record.
+        public let digest: String
+        public let prev: String?
+        /// What the record's contents really hash to (computing it is most of verifying's cost).
+        public let recomputedDigest: String
+        public let followsPartialLine: Bool
+
+        public var isIntact: Bool { recomputedDigest == digest }
+
+        public init(line: Int, record: DecisionRecord) {
+            self.line = line
+            digest = record.digest
+            prev = record.prev
+            recomputedDigest = record.recomputedDigest
+            followsPartialLine = record.followsPartialLine
+        }
     }
 
     public init() {}
@@ -22,10 +39,10 @@ public struct ChainVerifier: Sendable {
     public func verify(_ items: [Item]) -> [Int: [Reason]] {
         var findings: [Int: [Reason]] = [:]
         var position: [String: Int] = [:]
-        for (p, item) in items.enumerated() where position[item.record.digest] == nil {
-            position[item.record.digest] = p
+        for (p, item) in items.enumerated() where position[item.digest] == nil {
+            position[item.digest] = p
         }
-        let predecessor: [Int?] = items.map { $0.record.prev.flatMap { position[$0] } }
+        let predecessor: [Int?] = items.map { $0.prev.flatMap { position[$0] } }
         var linkedFrom: [Int: [Int]] = [:]
         for (q, pred) in predecessor.enumerated() { if let pred { linkedFrom[pred, default: []].append(q) } }
         func note(_ p: Int, _ english: String, _ chinese: String) {
@@ -34,8 +51,8 @@ public struct ChainVerifier: Sendable {
         var explained = Set<Int>()  // positions flagged as moved or inserted
 
         for (p, item) in items.enumerated() {
-            let record = item.record
-            if !record.isIntact {
+            let record = item
+            if !item.isIntact {
                 note(p, "edited: its contents hash to \(record.recomputedDigest), not the stored \(record.digest)",
                      "被修改：内容的摘要为 \(record.recomputedDigest)，而非记录的 \(record.digest)")
             }

@@ -21,12 +21,13 @@ public struct DecisionRecordBuilder: Sendable {
     /// - Parameters:
     ///   - input: the profile JSON exactly as given (not the parsed profile: replay reads it again).
     ///   - options: how the evaluation was asked for (command, source file or row, …).
-    public func body(input: JSONValue, year: Int, options: JSONValue, estimate: Estimate) -> [JSONMember] {
+    ///   - cohort: for a batch, the cohort decisions the result rests on (replay takes them as given).
+    public func body(input: JSONValue, year: Int, options: JSONValue, estimate: Estimate, cohort: CohortDecisions? = nil) -> [JSONMember] {
         let encoded = EstimateEncoder(policySetDigest: policySetDigest, includeExplanation: true).encode(estimate)
         let files = policies.sources.sorted { $0.name < $1.name }.map {
             JSONMember(key: $0.name, value: .string(PolicySetDigest.fileDigest($0)))
         }
-        return [
+        var members = [
             JSONMember(key: "format", value: .number(String(EngineVersion.recordFormat))),
             JSONMember(key: "engine", value: .string(EngineVersion.current)),
             JSONMember(key: "recorded_at", value: .string(Self.timestamp(now()))),
@@ -39,6 +40,8 @@ public struct DecisionRecordBuilder: Sendable {
             JSONMember(key: "citations", value: .object(citations(estimate))),
             JSONMember(key: "result", value: encoded),
         ]
+        if let cohort { members.append(JSONMember(key: "cohort", value: cohort.json)) }
+        return members
     }
 
     /// Every parameter version the result used, once per (rule, parameter, version).

@@ -25,18 +25,21 @@ public struct DecisionRecorder: Sendable {
         public let year: Int
         public let options: JSONValue
         public let estimate: Estimate
+        /// A batch's decisions about this enterprise (ranks, pools); nil outside a batch.
+        public let cohort: CohortDecisions?
 
-        public init(input: JSONValue, year: Int, options: JSONValue, estimate: Estimate) {
+        public init(input: JSONValue, year: Int, options: JSONValue, estimate: Estimate, cohort: CohortDecisions? = nil) {
             self.input = input
             self.year = year
             self.options = options
             self.estimate = estimate
+            self.cohort = cohort
         }
     }
 
     /// Many decisions under one lock and one fsync (a batch chunk), chained in the given order.
     @discardableResult
     public func record(_ decisions: [Decision]) throws(DecisionLog.Failure) -> [DecisionRecord] {
-        try log.append(decisions.map { builder.body(input: $0.input, year: $0.year, options: $0.options, estimate: $0.estimate) })
+        try log.append(decisions.map { builder.body(input: $0.input, year: $0.year, options: $0.options, estimate: $0.estimate, cohort: $0.cohort) })
     }
 }

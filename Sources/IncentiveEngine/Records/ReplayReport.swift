@@ -21,9 +21,25 @@ public struct ReplayReport: Sendable {
         /// Why the label (tamper findings, policy digests, input problems), in English and Chinese.
         public var notes: [Reason]
         public var differences: [RuleDifference]
+        /// For a batch record: the cohort decisions (ranks, pool outcomes) taken as recorded, not
+        /// re-decided, because the other enterprises of the batch are not in this record.
+        public var given: [String] = []
     }
 
     public var entries: [Entry]
+
+    /// A batch whose records are in the log: whether its cohort could be decided again from them,
+    /// and whether that agreed with what each record kept (`CohortCheck`).
+    public struct BatchCheck: Sendable {
+        public let batch: String
+        public let source: String?
+        public let records: Int
+        /// nil when the cohort was not decided again (`note` says why).
+        public let consistent: Bool?
+        public let note: String
+    }
+
+    public var batches: [BatchCheck] = []
 
     public func count(_ label: Label) -> Int { entries.filter { $0.label == label }.count }
 

@@ -7,7 +7,7 @@ import PolicyLanguage
 /// cohort rankings and budget pools are decided over the whole file. Reading and rendering only:
 /// the ranking and pool logic is `BatchEvaluator`'s.
 enum BatchCommand {
-    static let valued: Set<String> = ["year", "format", "out", "errors", "policies"]
+    static let valued: Set<String> = ["year", "format", "out", "errors", "policies", "record"]
     static let flags: Set<String> = ["long", "general", "help"]
     /// Enterprises evaluated and rendered per block: bounds the rendered text held at once.
     static let block = 4096
@@ -23,7 +23,7 @@ enum BatchCommand {
         if args.has("long"), format != "csv" { throw Arguments.UsageError("--long applies to --format csv only", "--long 只适用于 --format csv") }
         let progress = Progress(enabled: isatty(2) != 0)
         let loaded = PolicyStore.load(args.value("policies"))
-        if format == "csv", !args.has("long"), !args.has("general"), let wide = try fastWide(path: path, year: year, policies: loaded.policies, progress: progress) {
+        if format == "csv", !args.has("long"), !args.has("general"), args.value("record") == nil, let wide = try fastWide(path: path, year: year, policies: loaded.policies, progress: progress) {
             return try finishWide(wide, args: args, path: path, progress: progress)
         }
         let input: BatchInput
@@ -38,6 +38,7 @@ enum BatchCommand {
         let profiles = input.packed
         progress.show(Language.say("ranking and pools over \(profiles.count) enterprises", "正在对 \(profiles.count) 家企业排名并分配资金池"))
         let cohort = batch.prepare(profiles)
+        if let log = args.value("record") { try BatchRecording.append(profiles, cohort: cohort, year: year, source: path, loaded: loaded, to: log) }
         let renderer = renderer(for: profiles, batch: batch, digest: loaded.digest)
         let out = try OutputFile(path: args.value("out"))
         do {

@@ -20,15 +20,14 @@ enum EstimateCommand {
         guard var profile else { return 1 }
         var cohortHadIssues = false
         var evaluate: (Profile) -> Estimate = { Evaluator(policies: loaded.policies).evaluate($0, year: year) }
+        /// With --cohort: the estimate with the cohort's decisions about the profile (for --record).
+        var withCohort: ((Profile) -> (estimate: Estimate, pools: [PoolOutcome], decisions: CohortDecisions))?
         if let cohortPath = args.value("cohort") {
-            guard args.value("record") == nil else {
-                throw Arguments.UsageError("--record with --cohort is not supported: replay re-derives a record on its own, without the cohort",
-                                           "--record 不能与 --cohort 同用：replay 只能单独重算一条记录，没有评比群体")
-            }
             let cohort = try CohortInput.read(cohortPath, policies: loaded.policies)
             cohortHadIssues = cohort.hadIssues
             let batch = BatchEvaluator(policies: loaded.policies, year: year)
             evaluate = { batch.evaluate($0, within: cohort.profiles).estimate }
+            withCohort = { batch.evaluate($0, within: cohort.profiles) }
         }
         var whatIf: WhatIfRenderer?
         let edits = try args.values("set").map { text in
@@ -43,9 +42,11 @@ enum EstimateCommand {
             for edit in edits { edit.apply(to: &profile) }
             whatIf = WhatIfRenderer(labels: Labels(lang: lang), edits: edits, comparison: EstimateComparison(before: before, after: evaluate(profile)))
         }
-        let estimate = evaluate(profile)
+        let decided = withCohort.map { $0(profile) }
+        let estimate = decided?.estimate ?? evaluate(profile)
         if let log = args.value("record") {
-            try Recording.append(profile: profile, path: args.positional[0], year: year, estimate: estimate, loaded: loaded, to: log)
+            let cohort = decided.map { (decisions: $0.decisions, source: args.value("cohort") ?? "") }
+            try Recording.append(profile: profile, path: args.positional[0], year: year, estimate: estimate, cohort: cohort, loaded: loaded, to: log)
         }
         let renderer = EstimateRenderer(labels: Labels(lang: lang), digest: loaded.digest, explain: args.has("explain"))
         var output: String

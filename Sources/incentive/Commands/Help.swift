@@ -57,7 +57,9 @@ enum Help {
               --explain  add each rule's derivation: facts, parameter versions, conditions, steps
               --out      write to FILE atomically instead of standard output
               --record   append a decision record (input, year, policy digests, parameter versions,
-                         result with explanation, hash chain) to LOG, synced before anything is printed
+                         result with explanation, hash chain) to LOG, synced before anything is printed;
+                         with --cohort it also keeps the cohort's decisions about the profile (ranks, pool
+                         outcome) and the cohort file's name and digest: replay takes those as given
 
             examples:
               incentive estimate Examples/pujiang-precision.json --year 2020
@@ -70,7 +72,7 @@ enum Help {
         case "batch":
             return """
             usage: incentive batch FILE --year Y [--format csv|json|jsonl] [--long] [--out FILE] [--errors FILE]
-                                   [--policies DIR] [--general] [--lang zh|en]
+                                   [--record LOG] [--policies DIR] [--general] [--lang zh|en]
 
             Evaluates every enterprise of FILE for assessment year Y, together: cohort rules (top-10
             rankings, ties sharing a rank: 1, 2, 2, 4) are ranked among the file's enterprises that pass the
@@ -89,8 +91,14 @@ enum Help {
               --long    with csv: one row per enterprise and rule, with status, amounts and reasons
               --out     write to FILE atomically (temporary file, then rename) instead of standard output
               --errors  also write the input problems to FILE (CSV: location, field, value, expected)
+              --record  append one decision record per evaluated enterprise to LOG, in input order, hash-
+                        chained and synced before any output is written: its profile (as JSON), the result
+                        with its full derivation, and the batch's decisions about it (its rank and the
+                        ranking's size per ranking, each pool's size, demand and its allocation), which
+                        `incentive replay` takes as given when it re-derives the record
               --general with the wide csv: evaluate with the explaining evaluator instead of the compiled
-                        batch kernel (slower; the same output, which the tests hold the two to)
+                        batch kernel (slower; the same output, which the tests hold the two to; --record
+                        always uses it)
 
             Every bad row (malformed, bad credit code or region, unreadable amount, static fields that
             disagree between an enterprise's years, unknown column) is reported on standard error with its
@@ -101,6 +109,7 @@ enum Help {
               incentive batch Examples/batch-deqing.csv --year 2023
               incentive batch Examples/batch-deqing.csv --year 2023 --long --out deqing-long.csv
               incentive batch Examples/batch-deqing.csv --year 2023 --format json --errors errors.csv
+              incentive batch Examples/batch-deqing.csv --year 2023 --out results.csv --record decisions.jsonl
             """
         case "explain":
             return """
@@ -183,6 +192,14 @@ enum Help {
               tampered        the record was edited, removed, inserted, duplicated or reordered (with why)
               partial         a torn line left by an interrupted append (crash); not replayed
             then a summary with the count of each. Exit 0 only when every record is identical, else 1.
+
+            A record written by `batch --record` is re-derived through the batch evaluator with the
+            batch's recorded decisions about that enterprise (its ranks, the pools' size, demand and its
+            allocation) taken as given, listed under it as "given as recorded": the replay shows the
+            result follows from the input, the policies and those decisions. The digest covers them: an
+            edited rank is tampered. When the log holds every record of a batch run (untampered, same
+            policy set), its ranks and pools are also decided again from those records and compared
+            with each record's ("batch … decided again"); a record that kept other decisions differs.
 
               --problems  print only the records that are not identical (the summary counts all)
 
