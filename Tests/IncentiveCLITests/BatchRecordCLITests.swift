@@ -40,7 +40,7 @@ import Testing
         #expect(top10?["explanation"]?["conditions"]?.arrayValue?.isEmpty == false, "full derivation, not the wide CSV's lean mode")
         #expect(top10?["reasons"]?.arrayValue?.contains { $0.stringValue?.contains("pool deqing.rd-pool") == true } == true)
 
-        let replay = try ExamplesTests.run(["replay", log])
+        let replay = try ExamplesTests.run(["replay", log, "--lang", "en"])
         #expect(replay.status == 0, "\(replay.stdout)")
         #expect(replay.stdout.contains("12 identical, 0 differs"))
         #expect(replay.stdout.contains("given as recorded: rank 1 among 12 in deqing.rd-top10-total by rd_expense"))
@@ -57,7 +57,7 @@ import Testing
         #expect(try JSONParser.parse(batch.stdout)["pools"]?.arrayValue?.first?["paid"]?.stringValue == "2000000")
         let text = try String(contentsOfFile: log, encoding: .utf8)
         #expect(text.contains("\"demand\":\"3600000\"") && text.contains("\"allocated\":\"166667\""), "the scaled allocation is recorded")
-        let replay = try ExamplesTests.run(["replay", log, "--policies", policies])
+        let replay = try ExamplesTests.run(["replay", log, "--policies", policies, "--lang", "en"])
         #expect(replay.status == 0, "\(replay.stdout)")
         #expect(replay.stdout.contains("12 identical, 0 differs"))
         #expect(replay.stdout.contains("pool deqing.rd-pool: size 2000000, demand 3600000, paid 2000000"))
@@ -73,7 +73,7 @@ import Testing
         let amount = try #require(lines[5].range(of: #""amount":"300000""#))
         lines[5].replaceSubrange(amount, with: #""amount":"3000000""#)
         try (lines.joined(separator: "\n") + "\n").write(toFile: log, atomically: true, encoding: .utf8)
-        let replay = try ExamplesTests.run(["replay", log])
+        let replay = try ExamplesTests.run(["replay", log, "--lang", "en"])
         #expect(replay.status == 1)
         #expect(replay.stdout.contains("line 3  tampered") && replay.stdout.contains("line 6  tampered"))
         #expect(replay.stdout.contains("10 identical, 0 differs, 0 policy-changed, 2 tampered"), "\(replay.stdout.suffix(400))")
@@ -85,7 +85,7 @@ import Testing
         let dir = RecordCLITests.temporaryDirectory(), log = dir + "/log.jsonl"
         #expect(try ExamplesTests.run(["batch", Self.example, "--year", "2023", "--out", dir + "/out.csv", "--record", log]).status == 0)
         let policies = try Self.editedPolicies("amount 30万", "amount 40万", in: dir)
-        let replay = try ExamplesTests.run(["replay", log, "--policies", policies])
+        let replay = try ExamplesTests.run(["replay", log, "--policies", policies, "--lang", "en"])
         #expect(replay.status == 1)
         #expect(replay.stdout.contains("0 identical, 0 differs, 12 policy-changed, 0 tampered"), "\(replay.stdout.suffix(400))")
         #expect(replay.stdout.contains("files changed: zhejiang/deqing/tech-policy.policy"))
@@ -111,7 +111,7 @@ import Testing
         #expect(records.map { $0["input"]?["credit_code"]?.stringValue ?? "" } == ["91330521000000001E", "91330521000000000B", "91330521000000002H"])
         #expect(records.map { $0["options"]?["enterprise"]?.numberText ?? "" } == ["1", "2", "3"])
         #expect(records[0]["input"]?["years"]?.objectMembers?.map(\.key) == ["2022", "2023"], "both years of 乙, rows apart")
-        let replay = try ExamplesTests.run(["replay", log])
+        let replay = try ExamplesTests.run(["replay", log, "--lang", "en"])
         #expect(replay.status == 0, "\(replay.stdout)")
     }
 
@@ -132,7 +132,7 @@ import Testing
         let shown = try JSONParser.parse(run.stdout)["results"]?.arrayValue?.first { $0["rule"]?.stringValue == "deqing.rd-top10-total" }
         let recorded = record["result"]?["results"]?.arrayValue?.first { $0["rule"]?.stringValue == "deqing.rd-top10-total" }
         #expect(shown?["amount"]?.stringValue == "300000" && recorded?["amount"] == shown?["amount"], "the record keeps the result printed")
-        let replay = try ExamplesTests.run(["replay", log])
+        let replay = try ExamplesTests.run(["replay", log, "--lang", "en"])
         #expect(replay.status == 0, "\(replay.stdout)")
         #expect(replay.stdout.contains("given as recorded: rank 4 among 12 in deqing.rd-top10-total by rd_expense"))
     }
@@ -146,7 +146,7 @@ import Testing
         let records = try Self.lines(log).map { try JSONParser.parse($0) }
         #expect(records.map { $0["input"]?["credit_code"]?.stringValue ?? "" } == ["91330521000000000B", "91330521000000001E", "91330521000000002H"])
         #expect(records[1]["input"]?["years"]?["2023"]?["rd_expense"] == nil, "the unreadable cell is absent in the record, as it was when evaluated")
-        let replay = try ExamplesTests.run(["replay", log])
+        let replay = try ExamplesTests.run(["replay", log, "--lang", "en"])
         #expect(replay.status == 0, "\(replay.stdout)")
         #expect(replay.stdout.contains("3 identical"))
     }

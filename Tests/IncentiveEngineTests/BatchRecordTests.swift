@@ -92,7 +92,7 @@ struct BatchRecordTests {
         RecordFixtures.write(edited, to: path)
         let report = RecordFixtures.replay(path)
         #expect(labels(report) == (0..<40).map { $0 == 4 ? .tampered : .identical })
-        #expect(report.entries[4].notes.contains { $0.hasPrefix("edited") })
+        #expect(report.entries[4].notes.contains { $0.english.hasPrefix("edited") })
         #expect(report.entries[4].differences.contains { $0.rule == "deqing.rd-top10-total" }, "rank 11 is outside the top 10: the forged rank shows")
     }
 
@@ -125,7 +125,7 @@ struct BatchRecordTests {
             // The allocation is given, so the paid amount cannot move; the changed claim is named instead.
             #expect(entry.differences.contains { $0.parting?.hasPrefix("claim on pool deqing.rd-pool: 300000 → 400000") == true })
         }
-        #expect(report.entries.suffix(3).allSatisfy { $0.differences.isEmpty && $0.notes.contains("no impact on this decision") })
+        #expect(report.entries.suffix(3).allSatisfy { $0.differences.isEmpty && $0.notes.contains { $0.english == "no impact on this decision" } })
     }
 
     @Test func changedPoolSizeIsReportedAlthoughTheAllocationIsGiven() throws {
@@ -136,7 +136,7 @@ struct BatchRecordTests {
         #expect(report.entries.allSatisfy { entry in
             entry.differences.contains { $0.rule == "deqing.rd-pool" && $0.parting?.contains("size 10000000 → 9000000") == true }
         })
-        #expect(!report.entries.contains { $0.notes.contains("no impact on this decision") })
+        #expect(!report.entries.contains { $0.notes.contains { $0.english == "no impact on this decision" } })
     }
 
     @Test func unreadableCohortDecisionsAreNamed() throws {

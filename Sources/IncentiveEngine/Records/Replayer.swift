@@ -131,7 +131,7 @@ extension Replayer {
         guard let json = record.body["cohort"] else { return Evaluator(policies: policies).evaluate(profile, year: year) }
         let decisions: CohortDecisions
         do { decisions = try CohortDecisions(json: json) } catch {
-            entry.notes.append("its cohort decisions cannot be read: \(error.message)")
+            entry.notes.append(Reason(english: "its cohort decisions cannot be read: \(error.message)", chinese: "无法读取其评比决定：\(error.message)"))
             return nil
         }
         entry.given = decisions.summary

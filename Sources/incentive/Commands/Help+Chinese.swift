@@ -73,7 +73,7 @@ extension Help {
         case "batch":
             return """
             用法：incentive batch FILE --year Y [--format csv|json|jsonl] [--long] [--out FILE] [--errors FILE]
-                                   [--policies DIR] [--general] [--lang zh|en]
+                                   [--record LOG] [--policies DIR] [--general] [--lang zh|en]
 
             一并评估 FILE 中每家企业在评估年度 Y 的结果：需要排名的规则（前十名，并列同名次：1、2、2、4）在通过
             该规则评比范围的企业间排名，资金池在其间分配（按比例，按最大余数法取整到元，不超过资金池总额）。
@@ -88,7 +88,10 @@ extension Help {
               --long    配合 csv：每家企业每条规则一行，含结果、金额和依据
               --out     原子地写入 FILE（先写临时文件再改名），而不是标准输出
               --errors  同时把输入问题写入 FILE（CSV：location, field, value, expected，英文）
-              --general 配合宽表 csv：用带推导的通用求值器代替编译后的批量内核（较慢；结果相同，测试保证两者一致）
+              --record  把每家已评估企业的决策记录按输入顺序追加到 LOG（哈希链，输出写出前即已同步落盘）：其档案
+                        （JSON）、带完整推导的结果，以及批量评估对它的评比决定（各排名的名次和参评数、各资金池的
+                        总额、申请额和分配额），`incentive replay` 重算时按记录采用这些决定
+              --general 配合宽表 csv：用带推导的通用求值器代替编译后的批量内核（较慢；结果相同，测试保证两者一致；--record 总是使用它）
 
             每个有问题的行（格式错误、信用代码或地区代码有误、金额无法读取、同一企业各年度的静态字段不一致、
             未知的列）都在标准错误中列出行号、字段、值和应有的格式；其他企业照常评估，退出码为 1。
@@ -97,6 +100,7 @@ extension Help {
               incentive batch Examples/batch-deqing.csv --year 2023
               incentive batch Examples/batch-deqing.csv --year 2023 --long --out deqing-long.csv
               incentive batch Examples/batch-deqing.csv --year 2023 --format json --errors errors.csv
+              incentive batch Examples/batch-deqing.csv --year 2023 --out results.csv --record decisions.jsonl
             """
         case "explain":
             return """
