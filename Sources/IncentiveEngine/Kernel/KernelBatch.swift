@@ -162,7 +162,9 @@ public final class KernelBatch: @unchecked Sendable {
                 let (general, rowIssues) = rowReader.row(csv, header: reader.header)
                 result.issues += rowIssues
                 guard let general, let year = general.years.first else { continue }
-                row = SlotRowReader.Row(profile: SlotProfile(general.profile, slots: kernel.slots), year: year)
+                let profile = SlotProfile(general.profile, slots: kernel.slots)
+                row = SlotRowReader.Row(creditCode: profile.creditCode, name: profile.name, region: profile.region, statics: profile.statics,
+                                        year: year, yearFacts: profile.yearFacts.first ?? Array(repeating: .null, count: kernel.slots.perYear.count))
             }
             guard let row else { continue }
             if merged == nil { merged = row.profile; continue }
@@ -176,16 +178,18 @@ public final class KernelBatch: @unchecked Sendable {
     /// comes twice (the general path reports which).
     private func merge(_ row: SlotRowReader.Row, into profile: inout SlotProfile) -> Bool {
         guard !profile.years.contains(row.year) else { return false }
-        for slot in row.profile.statics.indices where row.profile.statics[slot] != .null {
-            if profile.statics[slot] == .null {
-                profile.statics[slot] = row.profile.statics[slot]
-                if kernel.slots.statics[slot].name == "name" { profile.name = row.profile.name }
-            } else if profile.statics[slot] != row.profile.statics[slot] {
-                return false
+        if let statics = row.statics {
+            for slot in statics.indices where statics[slot] != .null {
+                if profile.statics[slot] == .null {
+                    profile.statics[slot] = statics[slot]
+                    if kernel.slots.statics[slot].name == "name" { profile.name = row.name }
+                } else if profile.statics[slot] != statics[slot] {
+                    return false
+                }
             }
         }
         profile.years.append(row.year)
-        profile.yearFacts.append(row.profile.yearFacts[0])
+        profile.yearFacts.append(row.yearFacts)
         return true
     }
 }

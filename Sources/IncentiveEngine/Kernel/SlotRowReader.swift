@@ -6,10 +6,22 @@ import PolicyLanguage
 /// is read here; a row with anything else (a bad cell, a bad credit code, odd spacing) returns nil
 /// and goes through `ProfileRowReader`, so messages and values are the general path's own.
 struct SlotRowReader: Sendable {
-    /// One year's row of one enterprise.
+    /// One year's row of one enterprise: its static facts (nil when every static cell repeats the
+    /// enterprise's first row byte for byte), and the year's facts.
     struct Row {
-        var profile: SlotProfile
+        var creditCode = "", name: String?, region = ""
+        var statics: [Value]?
         var year: Int
+        var yearFacts: [Value]
+
+        /// The enterprise as this row alone describes it.
+        var profile: SlotProfile {
+            var profile = SlotProfile(creditCode: creditCode, name: name, region: region, staticCount: statics?.count ?? 0)
+            if let statics { profile.statics = statics }
+            profile.years = [year]
+            profile.yearFacts = [yearFacts]
+            return profile
+        }
     }
 
     /// A column as the hot loop needs it: plain values only (copying a `FactDecl` costs a retain
@@ -80,9 +92,11 @@ struct SlotRowReader: Sendable {
 
     func read(_ bytes: UnsafeBufferPointer<UInt8>, fields: [Range<Int>], reference: Reference? = nil) -> Outcome {
         guard fields.count == columns.count else { return .general }
-        var profile = SlotProfile(creditCode: "", name: nil, region: "", staticCount: slots.statics.count)
-        var yearFacts = Array(repeating: Value.null, count: slots.perYear.count)
-        var year: Int?
+        var row = Row(statics: nil, year: 0, yearFacts: Array(repeating: .null, count: slots.perYear.count))
+        var statics = reference?.profile.statics ?? Array(repeating: .null, count: slots.statics.count)
+        var reused = reference != nil
+        var year: Int?, notUTF8 = false
+        if let reference { (row.creditCode, row.name, row.region) = (reference.profile.creditCode, reference.profile.name, reference.profile.region) }
         for index in columns.indices {
             let column = columns[index]
             let cell = UnsafeBufferPointer(rebasing: bytes[fields[index]])
@@ -92,91 +106,81 @@ struct SlotRowReader: Sendable {
                 guard cell.count == 4, let value = Self.digits(cell), (1900...2999).contains(value) else { return .general }
                 year = value
             case .statics:
-                if let reference, reference.bytes[reference.fields[index]].elementsEqual(cell) {
-                    profile.statics[column.slot] = reference.profile.statics[column.slot]
-                    switch column.role {
-                    case .creditCode: profile.creditCode = reference.profile.creditCode
-                    case .region: profile.region = reference.profile.region
-                    case .name: profile.name = reference.profile.name
-                    default: break
-                    }
-                    continue
-                }
-                guard let value = readCell(cell, column, index) else { return .general }
-                guard case .value(let known) = value else { return .notUTF8 }
+                if let reference, reference.bytes[reference.fields[index]].elementsEqual(cell) { continue }
+                reused = false
+                guard let known = readCell(cell, column, index, &notUTF8) else { return notUTF8 ? .notUTF8 : .general }
                 switch column.role {
                 case .creditCode:
                     guard case .text(let code) = known, CreditCode.problem(with: code) == nil else { return .general }
-                    profile.creditCode = code
+                    row.creditCode = code
                 case .region:
                     guard case .text(let code) = known, ProfileReader.isRegionCode(code) else { return .general }
-                    profile.region = code
+                    row.region = code
                 case .name:
-                    if case .text(let name) = known { profile.name = name }
+                    row.name = nil
+                    if case .text(let name) = known { row.name = name }
                 case .industry:
                     if case .text(let code) = known, !ProfileReader.isIndustryCode(code) { return .general }
                 case .plain: break
                 }
-                profile.statics[column.slot] = known
+                statics[column.slot] = known
             case .perYear:
-                guard let value = readCell(cell, column, index) else { return .general }
-                guard case .value(let known) = value else { return .notUTF8 }
-                yearFacts[column.slot] = known
+                guard let known = readCell(cell, column, index, &notUTF8) else { return notUTF8 ? .notUTF8 : .general }
+                row.yearFacts[column.slot] = known
             }
         }
-        guard let year, !profile.creditCode.isEmpty, !profile.region.isEmpty else { return .general }
-        profile.years = [year]
-        profile.yearFacts = [yearFacts]
-        return .row(Row(profile: profile, year: year))
+        guard let year, !row.creditCode.isEmpty, !row.region.isEmpty else { return .general }
+        row.year = year
+        if !reused { row.statics = statics }
+        return .row(row)
     }
 
-    private enum Cell { case value(Value), notUTF8 }
-
     /// A cell's value (`.null` when empty), or nil when `FactReader` would find it invalid or the
-    /// row must be read the general way.
-    private func readCell(_ cell: UnsafeBufferPointer<UInt8>, _ column: Column, _ index: Int) -> Cell? {
-        if cell.isEmpty { return .value(.null) }
+    /// row must be read the general way (`notUTF8` set when the bytes are not UTF-8).
+    private func readCell(_ cell: UnsafeBufferPointer<UInt8>, _ column: Column, _ index: Int, _ notUTF8: inout Bool) -> Value? {
+        if cell.isEmpty { return .null }
         let first = cell[0], last = cell[cell.count - 1]
         let plain = first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F
         if plain {
             switch column.read {
             case .number, .integer, .money:
-                if let number = Self.number(cell) { return check(number, column) }
+                if let (number, scale) = Self.number(cell) { return check(number, scale: scale, column) }
             case .bool:
-                if cell.count == 1 { return first == 0x31 ? .value(.bool(true)) : first == 0x30 ? .value(.bool(false)) : nil }
-                if Self.equalsIgnoringCase(cell, "true") { return .value(.bool(true)) }
-                if Self.equalsIgnoringCase(cell, "false") { return .value(.bool(false)) }
+                if cell.count == 1 { return first == 0x31 ? .bool(true) : first == 0x30 ? .bool(false) : nil }
+                if Self.equalsIgnoringCase(cell, "true") { return .bool(true) }
+                if Self.equalsIgnoringCase(cell, "false") { return .bool(false) }
             case .date:
-                if cell.count == 10 { return Self.date(cell).map { .value(.date($0)) } }
+                if cell.count == 10 { return Self.date(cell).map { .date($0) } }
             case .dates:
-                if let dates = Self.dates(cell) { return .value(.list(dates)) }
+                if let dates = Self.dates(cell) { return .list(dates) }
             case .titles:
-                if let titles = Self.titles(cell) { return .value(.titles(titles)) }
+                if let titles = Self.titles(cell) { return .titles(titles) }
             case .text:
-                if column.role != .plain { return .value(.text(String(decoding: cell, as: UTF8.self))) }
+                if column.role != .plain { return .text(String(decoding: cell, as: UTF8.self)) }
             }
         }
-        guard let text = String(validating: cell, as: UTF8.self) else { return .notUTF8 }
+        guard let text = String(validating: cell, as: UTF8.self) else { notUTF8 = true; return nil }
         switch FactReader.readText(text, as: facts[index]!) {
-        case .value(let value): return .value(value)
-        case .absent: return .value(.null)
+        case .value(let value): return value
+        case .absent: return .null
         case .invalid: return nil
         }
     }
 
-    /// `FactReader.readNumber`'s checks on a number read from bytes.
-    private func check(_ number: ExactDecimal, _ column: Column) -> Cell? {
-        if column.read == .integer, !number.isInteger { return nil }
-        if column.read == .money, number.rounded(scale: 2) != number { return nil }
+    /// `FactReader.readNumber`'s checks on a number read from bytes with `scale` decimals.
+    private func check(_ number: ExactDecimal, scale: Int, _ column: Column) -> Value? {
+        if column.read == .integer, scale > 0, !number.isInteger { return nil }
+        if column.read == .money, scale > 2, number.rounded(scale: 2) != number { return nil }
         if number.isNegative, !column.signed { return nil }
-        return .value(.number(number))
+        return .number(number)
     }
 
-    /// `-?[0-9]+(\.[0-9]+)?` with at most 30 digits, exactly; nil for anything else.
-    static func number(_ cell: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
+    /// `-?[0-9]+(\.[0-9]+)?` with at most 30 digits, exactly, and its number of decimals; nil for
+    /// anything else. Up to 18 digits are gathered in 64 bits.
+    static func number(_ cell: UnsafeBufferPointer<UInt8>) -> (ExactDecimal, scale: Int)? {
         var index = 0, negative = false
         if cell[0] == 0x2D { negative = true; index = 1 }
-        var value: Int128 = 0, digits = 0, scale = 0, point = false
+        var small: UInt64 = 0, large: Int128 = 0, digits = 0, scale = 0, point = false
         while index < cell.count {
             let byte = cell[index]
             if byte == 0x2E {
@@ -184,19 +188,28 @@ struct SlotRowReader: Sendable {
                 point = true
             } else {
                 guard byte >= 0x30, byte <= 0x39 else { return nil }
-                value = value * 10 + Int128(byte - 0x30)
                 digits += 1
+                if digits <= 18 {
+                    small = small &* 10 &+ UInt64(byte - 0x30)
+                } else {
+                    if digits == 19 { large = Int128(small) }
+                    large = large * 10 + Int128(byte - 0x30)
+                }
                 if point { scale += 1 }
                 guard digits <= 30 else { return nil }
             }
             index += 1
         }
         guard digits > 0, !(point && scale == 0) else { return nil }
+        var value = digits <= 18 ? Int128(small) : large
         if negative { value = -value }
-        if scale == 0 { return ExactDecimal(numerator: value, denominator: 1) }
+        if scale == 0 {
+            if digits <= 18 { return (ExactDecimal(Int(negative ? -Int64(small) : Int64(small))), 0) }
+            return ExactDecimal(numerator: value, denominator: 1).map { ($0, 0) }
+        }
         var denominator: Int128 = 1
         for _ in 0..<scale { denominator *= 10 }
-        return ExactDecimal(numerator: value, denominator: denominator)
+        return ExactDecimal(numerator: value, denominator: denominator).map { ($0, scale) }
     }
 
     /// `YYYY-MM-DD;YYYY-MM-DD…` with nothing else (no spaces, no empty parts).
