@@ -80,7 +80,9 @@ public final class KernelBatch: @unchecked Sendable {
         var rankValues: [RankKey: [(enterprise: Int, value: ExactDecimal)]] = [:]
         var seen = Set<UInt64>()
         var records = 0, enterprises = 0
-        while let runs = scanner.nextRuns(codeColumn: codeColumn, count: Self.block) {
+        // The next block is cut from the file on another thread while this one is evaluated.
+        let ahead = ReadAhead(scanner) { $0.nextRuns(codeColumn: codeColumn, count: Self.block) }
+        while let runs = ahead.next() {
             records += runs.reduce(0) { $0 + $1.records.count }
             for run in runs where !seen.insert(run.key).inserted { return nil }
             let results = Parallel.map(runs.indices, chunk: 64) { range in
@@ -100,7 +102,7 @@ public final class KernelBatch: @unchecked Sendable {
             }
             progress?(.read(rows: records))
         }
-        guard scanner.isUTF8 else { return nil }
+        guard ahead.source.isUTF8 else { return nil }
         progress?(.cohort(enterprises: waiting.count))
         let (cohortRows, pools) = finishCohort(waiting, ranks: rankValues.mapValues { CohortRanking.competitionRanks($0) }, reader: reader)
         var plans: [String: RegionPlan] = [:]
@@ -146,7 +148,9 @@ public final class KernelBatch: @unchecked Sendable {
         var reference: SlotRowReader.Reference?
         for record in run.records {
             var row: SlotRowReader.Row?
-            guard record.isASCII || String(validating: record.bytes, as: UTF8.self) != nil else { result.abandon = true; return result }
+            // Every cell the reader reads is checked as UTF-8 where it decodes it; a record with
+            // unread columns is checked whole (the general path decodes every field).
+            if reader.hasIgnoredColumns, !record.isASCII, String(validating: record.bytes, as: UTF8.self) == nil { result.abandon = true; return result }
             if let fields = record.fields {
                 let outcome = record.bytes.withUnsafeBufferPointer { reader.read($0, fields: fields, reference: reference) }
                 switch outcome {

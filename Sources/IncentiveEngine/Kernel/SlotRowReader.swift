@@ -1,3 +1,4 @@
+import Foundation
 import IncentiveSupport
 import PolicyLanguage
 
@@ -52,6 +53,7 @@ struct SlotRowReader: Sendable {
             default: return nil
             }
         }
+        hasIgnoredColumns = header.columns.contains { if case .ignored = $0 { true } else { false } }
         columns = header.columns.map { column in
             switch column {
             case .ignored: return Column(kind: .ignored, role: .plain, read: .text, slot: -1, signed: false)
@@ -106,7 +108,7 @@ struct SlotRowReader: Sendable {
                 guard cell.count == 4, let value = Self.digits(cell), (1900...2999).contains(value) else { return .general }
                 year = value
             case .statics:
-                if let reference, reference.bytes[reference.fields[index]].elementsEqual(cell) { continue }
+                if let reference, Self.same(reference.bytes[reference.fields[index]], cell) { continue }
                 reused = false
                 guard let known = readCell(cell, column, index, &notUTF8) else { return notUTF8 ? .notUTF8 : .general }
                 switch column.role {
@@ -156,7 +158,7 @@ struct SlotRowReader: Sendable {
             case .titles:
                 if let titles = Self.titles(cell) { return .titles(titles) }
             case .text:
-                if column.role != .plain { return .text(String(decoding: cell, as: UTF8.self)) }
+                if column.role != .plain, !cell.contains(where: { $0 >= 0x80 }) { return .text(String(decoding: cell, as: UTF8.self)) }
             }
         }
         guard let text = String(validating: cell, as: UTF8.self) else { notUTF8 = true; return nil }
@@ -249,6 +251,16 @@ struct SlotRowReader: Sendable {
         }
         return titles
     }
+
+    /// Whether two cells hold the same bytes.
+    static func same(_ a: ArraySlice<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        return a.withUnsafeBufferPointer { a in a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+    }
+
+    /// Whether some column is not read (unknown to the contract): its bytes are then checked as
+    /// UTF-8 with the whole record, as `CSVReader` decodes every field.
+    let hasIgnoredColumns: Bool
 
     static func digits(_ cell: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !cell.isEmpty else { return nil }
