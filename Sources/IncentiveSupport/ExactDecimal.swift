@@ -98,6 +98,8 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     // MARK: - Comparable
 
     public static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
+        // Whole numbers (most amounts and counts) and equal denominators compare directly.
+        if lhs.denominator == rhs.denominator { return lhs.numerator < rhs.numerator }
         let ls = lhs.signum, rs = rhs.signum
         if ls != rs { return ls < rs }
         if ls == 0 { return false }

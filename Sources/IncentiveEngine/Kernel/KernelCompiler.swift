@@ -185,12 +185,27 @@ struct KernelCompiler {
                 let a = left(&frame)
                 return a != .null ? a : right(&frame)
             }
+        case .less: return Self.comparison(op, left, right) { $0 < $1 }
+        case .lessOrEqual: return Self.comparison(op, left, right) { !($1 < $0) }
+        case .greater: return Self.comparison(op, left, right) { $1 < $0 }
+        case .greaterOrEqual: return Self.comparison(op, left, right) { !($0 < $1) }
         default:
             return { frame in
                 let a = left(&frame), b = right(&frame)
                 if a == .null || b == .null { return .null }
                 return Operations.binary(op, a, b).0
             }
+        }
+    }
+
+    /// An ordering of two numbers decided here; anything else (dates, text, null) by `Operations`.
+    private static func comparison(_ op: BinaryOperator, _ left: @escaping KernelCode, _ right: @escaping KernelCode,
+                                   _ holds: @escaping @Sendable (ExactDecimal, ExactDecimal) -> Bool) -> KernelCode {
+        { frame in
+            let a = left(&frame), b = right(&frame)
+            if case .number(let x) = a, case .number(let y) = b { return .bool(holds(x, y)) }
+            if a == .null || b == .null { return .null }
+            return Operations.binary(op, a, b).0
         }
     }
 }
