@@ -67,6 +67,8 @@ public final class KernelBatch: @unchecked Sendable {
 
     /// The wide CSV of a file, or nil when the file must take the general path.
     public func run(path: String, progress: ((Stage) -> Void)? = nil) throws -> Output? {
+        let probe = try ByteChunkReader(path: path, chunkSize: 4096)
+        guard BatchInput.format(path: path, firstBytes: probe.next() ?? []) == .csv else { return nil }
         let source = try ByteChunkReader(path: path)
         var scanner = RecordStream(source: source)
         guard scanner.isUTF8, let headerRecord = scanner.headerRecord() else { return nil }

@@ -100,3 +100,11 @@ import Testing
         #expect(try Self.run("credit_code,name,region,year,rd_expense\n\(a),甲,330521,2023,1\n\(b),乙,330521,2023,2\n") != nil)
     }
 }
+
+extension KernelPathTests {
+    @Test("JSON Lines are left to the general path, whatever the file is called")
+    func jsonLines() throws {
+        let line = "{\"credit_code\": \"\(BatchFixtures.code(1))\", \"region\": \"330521\", \"years\": {\"2023\": {\"rd_expense\": 1}}}\n"
+        #expect(try Self.run(line) == nil)
+    }
+}
