@@ -11,7 +11,11 @@ public enum PolicyLoader {
         public let sources: [SourceFile]
         public let diagnostics: [Diagnostic]
 
-        public var rendered: String { DiagnosticRenderer(sources: sources).render(diagnostics) }
+        /// The diagnostics in English: what test failures and logs show.
+        public var rendered: String { rendered(english: true) }
+
+        /// The diagnostics in the language asked for (the CLI's `--lang`).
+        public func rendered(english: Bool) -> String { DiagnosticRenderer(sources: sources, english: english).render(diagnostics) }
     }
 
     /// Parses and checks sources; they are ordered by name first so results never depend on the

@@ -35,7 +35,7 @@ enum PolicyStore {
         case .success(let set):
             return Loaded(policies: set, digest: PolicySetDigest.digest(of: set.sources))
         case .failure(let failure):
-            Console.error(failure.rendered)
+            Console.error(failure.rendered(english: Language.english))
             let count = failure.diagnostics.count
             Console.error(Language.say("\nincentive: \(count) error\(count == 1 ? "" : "s") in the policies\(path.map { " at \($0)" } ?? " bundled with this build")",
                                        "\nincentive：\(path.map { "\($0) 的" } ?? "本程序内置的")政策有 \(count) 处错误"))

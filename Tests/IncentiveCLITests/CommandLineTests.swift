@@ -56,7 +56,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try "fact revenue: money per-year \"收入\" \"revenue\"\npolicy p \"t\" {\n  region 330726\n  rule r \"r\" { kind cash when c: revenu > 0 amount revenue + 5% }\n}\n"
             .write(toFile: dir + "/bad.policy", atomically: true, encoding: .utf8)
-        let result = try ExamplesTests.run(["check", dir])
+        let result = try ExamplesTests.run(["check", dir, "--lang", "en"])
         #expect(result.status == 3)
         #expect(result.stderr.contains("bad.policy:4:34: error[check.unknown-name]: unknown name 'revenu'"), "\(result.stderr)")
         #expect(result.stderr.contains("help: did you mean 'revenue'?"))

@@ -3,8 +3,8 @@ import PolicyLanguage
 import Testing
 
 /// The golden corpus: every `Corpus/bad/*.policy` is loaded together with `Corpus/facts.policy`
-/// and its rendered diagnostics must equal `*.expected` beside it, byte for byte; every
-/// `Corpus/good/*.policy` must check with no diagnostic at all.
+/// and its rendered diagnostics must equal `*.expected` (English) and `*.zh.expected` (Chinese)
+/// beside it, byte for byte; every `Corpus/good/*.policy` must check with no diagnostic at all.
 ///
 /// Re-record with `RECORD_GOLDEN=1 swift test --filter DiagnosticCorpusTests`, then review the
 /// change with `git diff`. A recording run fails, so it can never pass silently.
@@ -27,15 +27,20 @@ import Testing
         #expect(Self.policies(in: "good").count >= 1)
     }
 
-    @Test("each bad policy renders exactly its expected diagnostics", arguments: policies(in: "bad"))
+    @Test("each bad policy renders exactly its expected diagnostics, in English and in Chinese", arguments: policies(in: "bad"))
     func badPolicyMatchesGolden(_ relative: String) throws {
         let sources = [try Self.source("facts.policy"), try Self.source(relative)]
         guard case .failure(let failure) = PolicyLoader.load(sources: sources) else {
             Issue.record("\(relative) checked without errors")
             return
         }
-        let rendered = failure.rendered + "\n"
-        let expectedURL = Self.corpus.appendingPathComponent(relative.replacingOccurrences(of: ".policy", with: ".expected"))
+        try Self.compare(failure.rendered(english: true) + "\n", relative, golden: ".expected")
+        try Self.compare(failure.rendered(english: false) + "\n", relative, golden: ".zh.expected")
+    }
+
+    /// Compares with the golden file beside the policy, or records it when asked.
+    static func compare(_ rendered: String, _ relative: String, golden suffix: String) throws {
+        let expectedURL = Self.corpus.appendingPathComponent(relative.replacingOccurrences(of: ".policy", with: suffix))
         if Self.recording {
             try rendered.write(to: expectedURL, atomically: true, encoding: .utf8)
             Issue.record("recorded \(expectedURL.lastPathComponent); unset RECORD_GOLDEN and review with git diff")
@@ -48,7 +53,7 @@ import Testing
     @Test("each good policy checks with no errors and no warnings", arguments: policies(in: "good"))
     func goodPolicyChecksClean(_ relative: String) throws {
         let (sources, diagnostics) = PolicyLoader.diagnose(sources: [try Self.source("facts.policy"), try Self.source(relative)])
-        #expect(diagnostics.isEmpty, "\(DiagnosticRenderer(sources: sources).render(diagnostics))")
+        #expect(diagnostics.isEmpty, "\(DiagnosticRenderer(sources: sources, english: true).render(diagnostics))")
         guard case .success(let set) = PolicyLoader.load(sources: sources) else {
             Issue.record("\(relative) does not load")
             return

@@ -1,20 +1,27 @@
 /// One problem found in a policy source, with a stable dotted code (`parse.unexpected-token`,
-/// `check.unknown-fact`, …), the span it is about and, where one exists, a suggestion.
+/// `check.unknown-fact`, …), the span it is about and, where one exists, a suggestion. The code
+/// and span never depend on the language; the message and the suggestion are held in English and
+/// Chinese, and the renderer picks one.
 public struct Diagnostic: Sendable, Hashable, Error {
     public enum Severity: String, Sendable { case error, warning }
 
     public let severity: Severity
     public let code: String
-    public let message: String
+    public let text: DiagnosticText
     public let range: SourceRange
-    public let suggestion: String?
+    public let help: DiagnosticText?
 
-    public init(_ code: String, _ message: String, at range: SourceRange, severity: Severity = .error, suggestion: String? = nil) {
+    /// The message in English (what tests and logs compare).
+    public var message: String { text.english }
+    /// The suggestion in English.
+    public var suggestion: String? { help?.english }
+
+    public init(_ code: String, _ text: DiagnosticText, at range: SourceRange, severity: Severity = .error, help: DiagnosticText? = nil) {
         self.severity = severity
         self.code = code
-        self.message = message
+        self.text = text
         self.range = range
-        self.suggestion = suggestion
+        self.help = help
     }
 }
 

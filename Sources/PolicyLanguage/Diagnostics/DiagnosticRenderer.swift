@@ -2,18 +2,26 @@ import IncentiveSupport
 
 /// Prints diagnostics the way compilers do: `file:line:col: error[code]: message`, the source
 /// line, and a caret line under the span; then a `help:` line with the suggestion.
+///
+/// The message and the suggestion follow the language asked for (`--lang`); everything a tool or
+/// a reader's eye anchors on stays the same in both: `error[code]`, `file:line:col`, the source
+/// line and the caret.
 public struct DiagnosticRenderer: Sendable {
     public let sources: [SourceFile]
+    public let english: Bool
 
-    public init(sources: [SourceFile]) {
+    public init(sources: [SourceFile], english: Bool) {
         self.sources = sources
+        self.english = english
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
         let severity = diagnostic.severity.rawValue
+        let message = diagnostic.text.text(english: english)
+        let help = diagnostic.help.map { (english ? "help: " : "提示：") + $0.text(english: english) }
         guard diagnostic.range.file >= 0, diagnostic.range.file < sources.count else {
-            var text = "\(severity)[\(diagnostic.code)]: \(diagnostic.message)"
-            if let suggestion = diagnostic.suggestion { text += "\n  help: \(suggestion)" }
+            var text = "\(severity)[\(diagnostic.code)]: \(message)"
+            if let help { text += "\n  \(help)" }
             return text
         }
         let source = sources[diagnostic.range.file]
@@ -26,11 +34,11 @@ public struct DiagnosticRenderer: Sendable {
         let width = max(1, DisplayWidth.of(spanned))
         let gutter = String(line)
         let pad = String(repeating: " ", count: gutter.count)
-        var text = "\(source.name):\(line):\(column): \(severity)[\(diagnostic.code)]: \(diagnostic.message)\n"
+        var text = "\(source.name):\(line):\(column): \(severity)[\(diagnostic.code)]: \(message)\n"
         text += "\(pad) |\n"
         text += "\(gutter) | \(lineText)\n"
         text += "\(pad) | \(caretIndent(lineText, column: column))\(String(repeating: "^", count: width))"
-        if let suggestion = diagnostic.suggestion { text += "\n\(pad) = help: \(suggestion)" }
+        if let help { text += "\n\(pad) = \(help)" }
         return text
     }
 

@@ -7,12 +7,13 @@ extension Checker {
         var givens: [CheckedTest.Given] = []
         for given in test.givens {
             guard let fact = facts[given.fact] else {
-                report("check.unknown-name", "unknown fact '\(given.fact)'", at: given.range,
-                       suggestion: Suggestions.closest(to: given.fact, among: facts.keys).map { "did you mean '\($0)'?" })
+                report("check.unknown-name", "unknown fact '\(given.fact)'", "未知的事实 '\(given.fact)'", at: given.range,
+                       help: .didYouMean(Suggestions.closest(to: given.fact, among: facts.keys)))
                 continue
             }
             if given.year != nil, !fact.perYear {
-                report("check.static-fact-year", "fact '\(fact.name)' is static; it has no value per year", at: given.range)
+                report("check.static-fact-year", "fact '\(fact.name)' is static; it has no value per year", "事实 '\(fact.name)' 是静态的，没有逐年的取值",
+                       at: given.range)
             }
             var context = ExpressionContext(scope: Scope(policy: policy, params: [:]), allowPaid: false)
             let checked = checkExpression(given.value, &context)
@@ -22,15 +23,16 @@ extension Checker {
         var expectations: [CheckedTest.Expectation] = []
         for expectation in test.expectations {
             if !ruleIDs.contains(expectation.rule) {
-                report("check.unknown-rule", "test expects an outcome of '\(expectation.rule)', which does not exist", at: expectation.range,
-                       suggestion: Suggestions.closest(to: expectation.rule, among: ruleIDs).map { "did you mean '\($0)'?" })
+                report("check.unknown-rule", "test expects an outcome of '\(expectation.rule)', which does not exist",
+                       "测试期望规则 '\(expectation.rule)' 的结果，但该规则不存在", at: expectation.range,
+                       help: .didYouMean(Suggestions.closest(to: expectation.rule, among: ruleIDs)))
             }
             var amount: ExactDecimal?
             if let expr = expectation.amount {
                 var context = ExpressionContext(scope: Scope(policy: policy, params: [:]), allowPaid: false)
                 let checked = checkExpression(expr, &context)
                 amount = constantValue(checked)?.number
-                if amount == nil { report("check.not-constant", "an expected amount must be a number", at: expr.range) }
+                if amount == nil { report("check.not-constant", "an expected amount must be a number", "期望的金额必须是数字", at: expr.range) }
             }
             expectations.append(CheckedTest.Expectation(rule: expectation.rule, status: expectation.status, amount: amount, range: expectation.range))
         }
@@ -43,7 +45,8 @@ extension Checker {
             var titles: [Title] = []
             for item in items {
                 guard case .constant(.text(let text)) = item.node, let title = Title(parsing: text) else {
-                    report("check.type-mismatch", "a title is written \"name@YYYY\" or \"name@YYYY-MM-DD\"", at: item.range)
+                    report("check.type-mismatch", "a title is written \"name@YYYY\" or \"name@YYYY-MM-DD\"",
+                           "称号应写成 \"name@YYYY\" 或 \"name@YYYY-MM-DD\"（name 为称号名称）", at: item.range)
                     return nil
                 }
                 titles.append(title)
@@ -58,11 +61,12 @@ extension Checker {
             value = constantValue(checked)
         }
         guard let value else {
-            report("check.not-constant", "a given value must be a constant", at: checked.range)
+            report("check.not-constant", "a given value must be a constant", "给定的值必须是常量", at: checked.range)
             return nil
         }
         if value != .null, !compatible(checked.type, fact.type), !(fact.type == .code && checked.type == .integer) {
-            report("check.type-mismatch", "fact '\(fact.name)' is \(fact.type), but the value given is \(checked.type)", at: checked.range)
+            report("check.type-mismatch", "fact '\(fact.name)' is \(fact.type), but the value given is \(checked.type)",
+                   "事实 '\(fact.name)' 的类型是 \(fact.type.chinese)，但给定的值是 \(checked.type.chinese)", at: checked.range)
             return nil
         }
         return value

@@ -33,6 +33,18 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The type as a Chinese diagnostic names it: the same type words a policy is written with
+    /// (`money`, `integer`), so an author can match them to declarations; only the wrappers of
+    /// lists and ranges are put in Chinese.
+    public var chinese: String {
+        switch self {
+        case .list(.date): return description
+        case .list(let element): return "\(element.chinese) 列表"
+        case .range(let element): return "\(element.chinese) 区间"
+        default: return description
+        }
+    }
+
     public var isNumeric: Bool {
         switch self {
         case .money, .number, .integer, .percent, .any: return true

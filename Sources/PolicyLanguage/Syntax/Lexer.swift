@@ -58,7 +58,7 @@ public struct Lexer {
             return Token(.symbol(symbol), range(start, index))
         }
         index += 1
-        diagnostics.append(Diagnostic("lex.unexpected-character", "unexpected character '\(scalar)'", at: range(start, index)))
+        diagnostics.append(Diagnostic("lex.unexpected-character", DiagnosticText("unexpected character '\(scalar)'", "无法识别的字符 '\(scalar)'"), at: range(start, index)))
         return nil
     }
 
@@ -131,14 +131,14 @@ public struct Lexer {
                 case "'": value.append("'")
                 case "\\": value.append("\\")
                 default:
-                    diagnostics.append(Diagnostic("lex.bad-escape", "unknown escape '\\\(escaped)' in string", at: range(index - 2, index)))
+                    diagnostics.append(Diagnostic("lex.bad-escape", DiagnosticText("unknown escape '\\\(escaped)' in string", "字符串中有未知的转义 '\\\(escaped)'"), at: range(index - 2, index)))
                 }
                 continue
             }
             value.append(c)
             index += 1
         }
-        diagnostics.append(Diagnostic("lex.unterminated-string", "string is not closed before the end of the line", at: range(start, index)))
+        diagnostics.append(Diagnostic("lex.unterminated-string", DiagnosticText("string is not closed before the end of the line", "字符串在行尾之前没有结束"), at: range(start, index)))
         return Token(.string(String(value)), range(start, index))
     }
 

@@ -7,9 +7,7 @@ extension Parser {
     mutating func expression() throws(Diagnostic) -> Expr {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maximumDepth else {
-            throw Diagnostic("parse.too-deep", "expression nested more than \(Self.maximumDepth) levels deep", at: current.range)
-        }
+        guard depth <= Self.maximumDepth else { throw tooDeep() }
         let condition = try coalesce()
         guard accept(symbol: "?") else { return condition }
         let then = try expression()
@@ -116,10 +114,13 @@ extension Parser {
     private mutating func nested(_ body: (inout Parser) throws(Diagnostic) -> Expr) throws(Diagnostic) -> Expr {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maximumDepth else {
-            throw Diagnostic("parse.too-deep", "expression nested more than \(Self.maximumDepth) levels deep", at: current.range)
-        }
+        guard depth <= Self.maximumDepth else { throw tooDeep() }
         return try body(&self)
+    }
+
+    private func tooDeep() -> Diagnostic {
+        Diagnostic("parse.too-deep", DiagnosticText("expression nested more than \(Self.maximumDepth) levels deep",
+                                                    "表达式嵌套超过 \(Self.maximumDepth) 层"), at: current.range)
     }
 
     private mutating func postfix() throws(Diagnostic) -> Expr {
@@ -157,9 +158,7 @@ extension Parser {
             advance()
             return Expr(.string(text), token.range)
         case .date(let text):
-            guard let date = CivilDate(parsing: text) else {
-                throw Diagnostic("parse.bad-date", "'\(text)' is not a valid calendar date", at: token.range)
-            }
+            guard let date = CivilDate(parsing: text) else { throw Self.badDate(text, at: token.range) }
             advance()
             return Expr(.date(date), token.range)
         case .identifier(let name):
@@ -180,7 +179,7 @@ extension Parser {
             try expect(symbol: "]")
             return Expr(.list(items), token.range.to(previousRange))
         default:
-            throw unexpected("an expression")
+            throw unexpected("an expression", "表达式")
         }
     }
 
@@ -192,14 +191,14 @@ extension Parser {
         } else if accept(symbol: ")") {
             upperClosed = false
         } else {
-            throw unexpected("']' or ')' to close the range")
+            throw unexpected("']' or ')' to close the range", "结束区间的 ']' 或 ')'")
         }
         return Expr(.range(lower: lower, upper: upper, lowerClosed: lowerClosed, upperClosed: upperClosed), start.to(previousRange))
     }
 
     private mutating func numberLiteral(_ digits: String, _ suffix: Token.NumberSuffix, _ range: SourceRange) throws(Diagnostic) -> Expr {
         guard digits.count <= 24, var value = ExactDecimal(parsing: digits) else {
-            throw Diagnostic("parse.number-too-large", "number '\(digits)' is too large (at most 24 digits)", at: range)
+            throw Diagnostic("parse.number-too-large", DiagnosticText("number '\(digits)' is too large (at most 24 digits)", "数字 '\(digits)' 太大（最多 24 位）"), at: range)
         }
         let unit: NumberUnit
         switch suffix {
@@ -230,7 +229,7 @@ extension Parser {
             return Expr(.assessmentYear, range)
         case "some", "every":
             advance()
-            let variable = try identifier("a variable name")
+            let variable = try identifier("a variable name", "变量名")
             try expect(word: "in")
             let list = try additive()
             try expect(word: "satisfies")
@@ -242,7 +241,8 @@ extension Parser {
             let selector = try selectors()
             try expect(symbol: ")")
             guard selector.count == 1 else {
-                throw Diagnostic("parse.paid-selector", "paid(…) takes one selector: a rule id, 'tag X' or 'kind K'", at: range.to(previousRange))
+                throw Diagnostic("parse.paid-selector", DiagnosticText("paid(…) takes one selector: a rule id, 'tag X' or 'kind K'",
+                                                                         "paid(…) 只接受一个选择项：规则编号、'tag X' 或 'kind K'"), at: range.to(previousRange))
             }
             return Expr(.paid(selector: selector[0]), range.to(previousRange))
         default:
@@ -255,7 +255,7 @@ extension Parser {
             try expect(symbol: ")")
             if name == "rank" {
                 guard arguments.count == 1 else {
-                    throw Diagnostic("parse.rank-arguments", "rank(…) takes one expression to rank by", at: range.to(previousRange))
+                    throw Diagnostic("parse.rank-arguments", DiagnosticText("rank(…) takes one expression to rank by", "rank(…) 只接受一个作为排名依据的表达式"), at: range.to(previousRange))
                 }
                 return Expr(.rank(arguments[0]), range.to(previousRange))
             }

@@ -31,7 +31,7 @@ public struct Parser {
         do throws(Diagnostic) {
             let expr = try parser.expression()
             if !parser.atEnd {
-                throw parser.unexpected("end of expression")
+                throw parser.unexpected("end of expression", "表达式结尾")
             }
             return (expr, parser.diagnostics)
         } catch {
@@ -53,7 +53,7 @@ public struct Parser {
                 } else if current.isSymbol(";") {
                     advance()
                 } else {
-                    throw unexpected("'fact' or 'policy'")
+                    throw unexpected("'fact' or 'policy'", "'fact' 或 'policy'")
                 }
             } catch {
                 diagnostics.append(error)
@@ -93,27 +93,30 @@ public struct Parser {
     }
 
     mutating func expect(symbol: String) throws(Diagnostic) {
-        if !accept(symbol: symbol) { throw unexpected("'\(symbol)'") }
+        if !accept(symbol: symbol) { throw unexpected("'\(symbol)'", "'\(symbol)'") }
     }
 
     mutating func expect(word: String) throws(Diagnostic) {
-        if !accept(word: word) { throw unexpected("'\(word)'") }
+        if !accept(word: word) { throw unexpected("'\(word)'", "'\(word)'") }
     }
 
-    func unexpected(_ expected: String) -> Diagnostic {
-        Diagnostic("parse.unexpected-token", "expected \(expected), found \(current.display)", at: current.range)
+    /// "expected …, found …": what was expected, in English and in Chinese.
+    func unexpected(_ english: String, _ chinese: String) -> Diagnostic {
+        let found = current.display
+        return Diagnostic("parse.unexpected-token", DiagnosticText("expected \(english), found \(found.english)", "应为 \(chinese)，实际为 \(found.chinese)"),
+                          at: current.range)
     }
 
-    mutating func identifier(_ what: String) throws(Diagnostic) -> String {
-        guard let name = current.identifier else { throw unexpected(what) }
+    mutating func identifier(_ what: String, _ chinese: String) throws(Diagnostic) -> String {
+        guard let name = current.identifier else { throw unexpected(what, chinese) }
         advance()
         return name
     }
 
     /// A name that may contain `.` and `-` (`cn.rd-super-deduction`, `tech-sme`, `per-year`):
     /// identifier, number, `.` and `-` tokens written with no space between them.
-    mutating func dottedName(_ what: String) throws(Diagnostic) -> String {
-        guard let first = current.identifier else { throw unexpected(what) }
+    mutating func dottedName(_ what: String, _ chinese: String) throws(Diagnostic) -> String {
+        guard let first = current.identifier else { throw unexpected(what, chinese) }
         var name = first
         var end = current.range.end
         advance()
@@ -135,8 +138,8 @@ public struct Parser {
         return name
     }
 
-    mutating func string(_ what: String) throws(Diagnostic) -> String {
-        guard case .string(let text) = current.kind else { throw unexpected(what) }
+    mutating func string(_ what: String, _ chinese: String) throws(Diagnostic) -> String {
+        guard case .string(let text) = current.kind else { throw unexpected(what, chinese) }
         advance()
         return text
     }
@@ -149,17 +152,20 @@ public struct Parser {
         return nil
     }
 
-    mutating func date(_ what: String) throws(Diagnostic) -> CivilDate {
-        guard case .date(let text) = current.kind else { throw unexpected(what) }
-        guard let date = CivilDate(parsing: text) else {
-            throw Diagnostic("parse.bad-date", "'\(text)' is not a valid calendar date", at: current.range)
-        }
+    mutating func date(_ what: String, _ chinese: String) throws(Diagnostic) -> CivilDate {
+        guard case .date(let text) = current.kind else { throw unexpected(what, chinese) }
+        guard let date = CivilDate(parsing: text) else { throw Self.badDate(text, at: current.range) }
         advance()
         return date
     }
 
-    mutating func integer(_ what: String) throws(Diagnostic) -> Int {
-        guard case .number(let digits, .none) = current.kind, let value = Int(digits) else { throw unexpected(what) }
+    /// A date literal that is not a day of the calendar (`2023-02-30`).
+    static func badDate(_ text: String, at range: SourceRange) -> Diagnostic {
+        Diagnostic("parse.bad-date", DiagnosticText("'\(text)' is not a valid calendar date", "'\(text)' 不是有效的日期"), at: range)
+    }
+
+    mutating func integer(_ what: String, _ chinese: String) throws(Diagnostic) -> Int {
+        guard case .number(let digits, .none) = current.kind, let value = Int(digits) else { throw unexpected(what, chinese) }
         advance()
         return value
     }
@@ -191,13 +197,13 @@ public struct Parser {
     mutating func block(keywords: Set<String>, _ statement: (inout Parser) throws(Diagnostic) -> Void) throws(Diagnostic) {
         try expect(symbol: "{")
         while !current.isSymbol("}") {
-            if atEnd { throw unexpected("'}'") }
+            if atEnd { throw unexpected("'}'", "'}'") }
             if accept(symbol: ";") { continue }
             let start = position
             do throws(Diagnostic) {
                 guard let word = current.identifier, keywords.contains(word) else {
-                    let expected = keywords.sorted().map { "'\($0)'" }.joined(separator: ", ")
-                    throw unexpected("one of \(expected)")
+                    let expected = keywords.sorted().map { "'\($0)'" }
+                    throw unexpected("one of \(expected.joined(separator: ", "))", "以下之一：\(expected.joined(separator: "、"))")
                 }
                 try statement(&self)
             } catch {

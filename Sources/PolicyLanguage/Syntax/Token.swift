@@ -38,15 +38,15 @@ public struct Token: Sendable, Hashable {
 
     func isWord(_ word: String) -> Bool { identifier == word }
 
-    /// How the token reads in a message: `'foo'`, `"text"`, `end of input`.
-    var display: String {
+    /// How the token reads in a message: `'foo'`, `"text"`, `end of input` (输入结尾).
+    var display: DiagnosticText {
         switch kind {
-        case .identifier(let name): return "'\(name)'"
-        case .number(let digits, let suffix): return "'\(digits)\(suffix.rawValue)'"
-        case .date(let text): return "'\(text)'"
-        case .string(let text): return "\"\(text)\""
-        case .symbol(let symbol): return "'\(symbol)'"
-        case .endOfInput: return "end of input"
+        case .identifier(let name): return DiagnosticText("'\(name)'", "'\(name)'")
+        case .number(let digits, let suffix): return DiagnosticText("'\(digits)\(suffix.rawValue)'", "'\(digits)\(suffix.rawValue)'")
+        case .date(let text): return DiagnosticText("'\(text)'", "'\(text)'")
+        case .string(let text): return DiagnosticText("\"\(text)\"", "\"\(text)\"")
+        case .symbol(let symbol): return DiagnosticText("'\(symbol)'", "'\(symbol)'")
+        case .endOfInput: return DiagnosticText("end of input", "输入结尾")
         }
     }
 }

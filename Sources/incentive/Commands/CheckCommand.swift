@@ -17,14 +17,14 @@ enum CheckCommand {
         switch PolicyLoader.load(sources: files) {
         case .success(let set):
             let warnings = PolicyLoader.diagnose(sources: files)
-            if !warnings.diagnostics.isEmpty { Console.error(DiagnosticRenderer(sources: warnings.sources).render(warnings.diagnostics) + "\n") }
+            if !warnings.diagnostics.isEmpty { Console.error(DiagnosticRenderer(sources: warnings.sources, english: Language.english).render(warnings.diagnostics) + "\n") }
             let rules = set.rules.count
             let digest = PolicySetDigest.digest(of: set.sources)
             Console.print(Language.say("ok: \(set.sources.count) files, \(set.policies.count) policies, \(rules) rules, \(set.tests.count) tests; policy set \(digest)",
                                        "通过：\(set.sources.count) 个文件，\(set.policies.count) 项政策，\(rules) 条规则，\(set.tests.count) 个测试；政策集 \(digest)"))
             return 0
         case .failure(let failure):
-            Console.error(failure.rendered)
+            Console.error(failure.rendered(english: Language.english))
             let errors = failure.diagnostics.filter { $0.severity == .error }.count
             Console.error(Language.say("\n\(errors) error\(errors == 1 ? "" : "s")", "\n共 \(errors) 处错误"))
             return 3

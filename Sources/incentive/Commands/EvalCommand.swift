@@ -26,7 +26,7 @@ enum EvalCommand {
         }
         let (expr, sources, diagnostics) = ExpressionCompiler.compile(args.positional[0], inputs: types)
         guard let expr else {
-            Console.error(DiagnosticRenderer(sources: sources).render(diagnostics))
+            Console.error(DiagnosticRenderer(sources: sources, english: Language.english).render(diagnostics))
             return 3
         }
         let year = try args.year(required: false) ?? Calendar(identifier: .gregorian).component(.year, from: Date())
