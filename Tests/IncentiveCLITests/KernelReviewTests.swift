@@ -177,6 +177,36 @@ import Testing
         try Self.same("credit_code,name,region,year,rd_expense\n\(Self.a),甲,330521,2023,1\n\(Self.b),乙,330521,2023,2\n", "two-pools.csv", ["--policies", dir])
     }
 
+    /// Not a divergence: a rule whose `version` reads a parameter (`version cutoff`, a date
+    /// parameter) overflows the stack on both paths (signal 11), in `KernelFrame.versionDay` ↔
+    /// `KernelCompiler.compileNode(.param)` and in `ExpressionEvaluator.param` ↔ `value` alike: the
+    /// version date needs the parameter's version, which needs the version date. The checker
+    /// accepts the policy (`incentive check` passes).
+    @Test("both paths crash: a version date that reads a parameter")
+    func versionReadsParameter() throws {
+        let dir = try Self.policies("version-param", Self.policy("""
+          param cutoff "截止日" date {
+            from 2019-01-01: 2022-06-30 provenance seed
+          }
+          param award "奖励标准" money {
+            from 2019-01-01: 1万 provenance seed
+          }
+          rule t.award "奖励" {
+            kind cash
+            article "a"
+            version cutoff
+            when has_rd: rd_expense > 0
+            amount award
+          }
+        """))
+        let input = BatchCLITests.temporary("version-param.csv")
+        try Data("credit_code,name,region,year,rd_expense\n\(Self.a),甲,330521,2023,1\n".utf8).write(to: input)
+        for extra in [[], ["--general"]] {
+            let run = try ExamplesTests.run(["batch", input.path, "--year", "2023", "--out", BatchCLITests.temporary("version-param.out.csv").path, "--policies", dir] + extra)
+            #expect((0...3).contains(run.status), "exit \(run.status) \(extra)")
+        }
+    }
+
     // MARK: - No divergence (kept as regression tests)
 
     /// Cells the kernel reads from bytes or must hand to `ProfileRowReader`: odd numbers, booleans,
