@@ -82,7 +82,8 @@ import Testing
     /// 1 January of Y (eligible, 10万).
     /// Cause: `KernelRule.init` folds the constant version date to `.null` and sets no `version` code;
     /// `KernelCompiler.compileNode(.param)` then falls back to `KernelFrame.versionDay()`'s 1 January.
-    @Test("divergence: a constant version date that is absent")
+    /// Fixed in the same commit as this note: a constant version date that is not a date gives `.null`.
+    @Test("fixed divergence: a constant version date that is absent")
     func absentConstantVersionDate() throws {
         let dir = try Self.policies("leap", Self.policy("""
           param award "奖励标准" money {
@@ -103,8 +104,9 @@ import Testing
 
     /// A veto whose condition is a quantifier: the kernel crashes (index out of range, exit 132).
     /// Cause: `KernelEvaluator.fired` builds `KernelFrame(profile:year:)` with no quantifier
-    /// variables (the veto compiler's `variableCount` is never used).
-    @Test("divergence: quantifier in a veto crashes the kernel")
+    /// variables (the veto compiler's `variableCount` is never used). Fixed: the frames of vetoes
+    /// and obligations now get `KernelEvaluator.vetoAndObligationVariables`.
+    @Test("fixed divergence: quantifier in a veto crashed the kernel")
     func quantifierInVeto() throws {
         let dir = try Self.policies("veto-some", Self.policy("""
           rule t.award "奖励" {
@@ -126,7 +128,7 @@ import Testing
 
     /// An obligation whose condition is a quantifier: the kernel crashes the same way.
     /// Cause: `KernelEvaluator.obligations` builds `KernelFrame(profile:year:)` with no variables.
-    @Test("divergence: quantifier in an obligation crashes the kernel")
+    @Test("fixed divergence: quantifier in an obligation crashed the kernel")
     func quantifierInObligation() throws {
         let dir = try Self.policies("obligation-every", Self.policy("""
           rule t.award "奖励" {
