@@ -71,8 +71,9 @@ import Testing
 
     /// A file named `.jsonl` that holds CSV: the general path reads JSON Lines (by the name) and
     /// reports every line; the kernel reads it as CSV and evaluates it.
-    /// Cause: `KernelBatch.run` / `BatchCommand.fastWide` never ask `BatchInput.format(path:firstBytes:)`.
-    @Test("divergence: CSV text in a .jsonl file")
+    /// Cause: `KernelBatch.run` / `BatchCommand.fastWide` never asked `BatchInput.format(path:firstBytes:)`.
+    /// Fixed: `fastWide` leaves JSON Lines to the general path.
+    @Test("fixed divergence: CSV text in a .jsonl file")
     func csvNamedJSONL() throws {
         try Self.same("credit_code,name,region,year,rd_expense\n\(Self.a),甲,330521,2023,3000000\n", "csv-text.jsonl")
     }
