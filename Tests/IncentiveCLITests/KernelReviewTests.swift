@@ -49,7 +49,8 @@ import Testing
     /// A column named twice, the second cell empty: the general path keeps the first value (an
     /// empty cell is absent and stores nothing); the kernel writes `.null` over it.
     /// Cause: `SlotRowReader.read` assigns `yearFacts[slot]` / `statics[slot]` for an empty cell too.
-    @Test("divergence: duplicate column, second cell empty")
+    /// Fixed by sending files with a repeated (read) column to the general path (`KernelBatch.run`).
+    @Test("fixed divergence: duplicate column, second cell empty")
     func duplicateColumn() throws {
         try Self.same("credit_code,name,region,year,rd_expense,rd_expense\n\(Self.a),甲,330521,2023,3000000,\n", "dup-column.csv")
         // `name` twice, the second empty: the general path's name is the last column's (none); the kernel keeps 甲.
