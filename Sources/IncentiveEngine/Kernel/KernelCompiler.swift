@@ -67,8 +67,11 @@ struct KernelCompiler {
             }
         case .param(let id):
             let param = policies.param(id)
-            if case .date(let date)? = constantVersionDate {
-                let value = param.version(on: date)?.value ?? .null
+            if let constant = constantVersionDate {
+                // A constant version date that is not a date (`date(Y, 2, 29)` in 2023) picks no
+                // version, as in `ExpressionEvaluator.param`: the value is absent.
+                let value: Value
+                if case .date(let date) = constant { value = param.version(on: date)?.value ?? .null } else { value = .null }
                 return { _ in value }
             }
             return { frame in

@@ -15,6 +15,8 @@ final class KernelEvaluator: @unchecked Sendable {
     let rules: [KernelRule?]
     let vetoes: [[KernelCode]]
     let obligations: [(conditions: [KernelCode], amount: KernelCode)]
+    /// Quantifier variables the vetoes' and obligations' code needs in its frame.
+    let vetoAndObligationVariables: Int
     private var plans: [String: RegionPlan] = [:]
     private let lock = NSLock()
 
@@ -32,6 +34,7 @@ final class KernelEvaluator: @unchecked Sendable {
         obligations = policies.obligations.map { obligation in
             (obligation.conditions.map { compiler.compile($0.expr) }, compiler.compile(obligation.amount))
         }
+        vetoAndObligationVariables = compiler.variableCount
     }
 
     /// What is in force for a region (computed once per region, shared by all threads).
@@ -78,7 +81,7 @@ final class KernelEvaluator: @unchecked Sendable {
 
     /// A veto fires when all its conditions hold; it is undetermined while none fails and one is unknown.
     private func fired(_ veto: Int, _ profile: SlotProfile) -> Bool? {
-        var frame = KernelFrame(profile: profile, year: year)
+        var frame = KernelFrame(profile: profile, year: year, variables: vetoAndObligationVariables)
         var fired: Bool? = true
         for code in vetoes[veto] {
             switch code(&frame).bool {
@@ -116,7 +119,7 @@ final class KernelEvaluator: @unchecked Sendable {
     func obligations(_ profile: SlotProfile, plan: RegionPlan, outcomes: [KernelOutcome]) -> [KernelOutcome] {
         plan.obligations.map { index in
             let obligation = obligations[index]
-            var frame = KernelFrame(profile: profile, year: year)
+            var frame = KernelFrame(profile: profile, year: year, variables: vetoAndObligationVariables)
             frame.paid = { selector in
                 var total = ExactDecimal.zero, pending = false
                 for (position, outcome) in outcomes.enumerated() where self.matches(selector, plan.rules[position]) {

@@ -94,7 +94,7 @@ struct RecordStream {
                     let parsed = CSVReader(bytes: bytes).next()?.fields ?? []
                     code = codeColumn < parsed.count ? ArraySlice(parsed[codeColumn].utf8) : []
                 }
-                return (record, Self.hash(code))
+                return (record, Self.hash(Self.trimmed(code)))
             case .incomplete:
                 guard !finished else { return nil }
                 guard let chunk = source.next() else { finished = true; continue }
@@ -125,6 +125,13 @@ struct RecordStream {
         }
         fields.append(start..<bytes.count)
         return fields
+    }
+
+    /// The credit-code cell as `ProfileRowReader` reads it (`trimmingWhitespace`), so that "CODE"
+    /// and "CODE " are one enterprise's rows here as there.
+    private static func trimmed(_ code: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        guard let first = code.first, let last = code.last, !(first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F) else { return code }
+        return ArraySlice(String(decoding: code, as: UTF8.self).trimmingWhitespace().utf8)
     }
 
     /// FNV-1a: a collision only sends the file down the general path.
