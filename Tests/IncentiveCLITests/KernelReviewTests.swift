@@ -156,13 +156,12 @@ import Testing
     }
 
     /// One rule in two pools, the first oversubscribed (15万 for 20万 of claims), the second not:
-    /// the kernel pays the first pool's allocation (75,000 each); the general path pays 100,000
-    /// each — its allocations are keyed by rule id, so the later pool overwrites the earlier one,
-    /// and that pool suffices. (The general path's answer breaks "a pool never pays out more than
-    /// it holds"; the two disagree either way.)
-    /// Cause: `KernelBatch.finish` (KernelBatch+Cohort.swift) applies every oversubscribed pool in
-    /// turn, where `BatchEvaluator.decidePools`/`applyPools` keep one pool per rule, the last.
-    @Test("divergence: a rule in two pools, the later one not oversubscribed")
+    /// the kernel paid the first pool's allocation (75,000 each), the general path 100,000 each
+    /// (its allocations are keyed by rule id, so the later pool overwrote the earlier one) — more
+    /// than the first pool holds. Neither total can be kept when a rule pays from two pools, so the
+    /// checker now refuses it (`check.rule-in-two-pools`): both paths stop with exit 3 and the
+    /// same diagnostic.
+    @Test("a rule in two pools is refused by the checker, on both paths alike")
     func ruleInTwoPools() throws {
         let dir = try Self.policies("two-pools", Self.policy("""
           rule t.award "奖励" {
@@ -183,14 +182,16 @@ import Testing
           }
         """))
         try Self.same("credit_code,name,region,year,rd_expense\n\(Self.a),甲,330521,2023,1\n\(Self.b),乙,330521,2023,2\n", "two-pools.csv", ["--policies", dir])
+        let input = BatchCLITests.temporary("two-pools.csv")
+        let run = try ExamplesTests.run(["batch", input.path, "--year", "2023", "--policies", dir, "--lang", "en"])
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("error[check.rule-in-two-pools]: rule 't.award' is already in pool 't.small'"))
     }
 
-    /// Not a divergence: a rule whose `version` reads a parameter (`version cutoff`, a date
-    /// parameter) overflows the stack on both paths (signal 11), in `KernelFrame.versionDay` ↔
-    /// `KernelCompiler.compileNode(.param)` and in `ExpressionEvaluator.param` ↔ `value` alike: the
-    /// version date needs the parameter's version, which needs the version date. The checker
-    /// accepts the policy (`incentive check` passes).
-    @Test("both paths crash: a version date that reads a parameter")
+    /// A rule whose `version` reads a parameter (`version cutoff`, a date parameter) overflowed the
+    /// stack on both paths (signal 11): the version date needs the parameter's version, which
+    /// needs the version date. The checker now refuses it (`check.version-reads-parameter`).
+    @Test("a version date that reads a parameter is refused by the checker, not a crash")
     func versionReadsParameter() throws {
         let dir = try Self.policies("version-param", Self.policy("""
           param cutoff "截止日" date {
@@ -210,8 +211,10 @@ import Testing
         let input = BatchCLITests.temporary("version-param.csv")
         try Data("credit_code,name,region,year,rd_expense\n\(Self.a),甲,330521,2023,1\n".utf8).write(to: input)
         for extra in [[], ["--general"]] {
-            let run = try ExamplesTests.run(["batch", input.path, "--year", "2023", "--out", BatchCLITests.temporary("version-param.out.csv").path, "--policies", dir] + extra)
-            #expect((0...3).contains(run.status), "exit \(run.status) \(extra)")
+            let run = try ExamplesTests.run(["batch", input.path, "--year", "2023", "--out", BatchCLITests.temporary("version-param.out.csv").path,
+                                             "--policies", dir, "--lang", "en"] + extra)
+            #expect(run.status == 3, "exit \(run.status) \(extra)")
+            #expect(run.stderr.contains("error[check.version-reads-parameter]"))
         }
     }
 

@@ -64,6 +64,7 @@ public struct Checker {
             for test in policy.tests { tests.append(checkTest(test, policy: index, ruleIDs: ids)) }
         }
         checkGroupMembership(groups, rules: rules)
+        checkPoolMembership(pools, rules: rules)
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, Diagnostic.sorted(diagnostics)) }
         return (CheckedPolicySet(sources: sources, facts: factOrder, policies: policies, rules: rules, vetoes: vetoes,
                                          groups: groups, pools: pools, limits: limits, obligations: obligations, tests: tests,
@@ -209,6 +210,10 @@ public struct Checker {
             report("check.type-mismatch", "a rule's version must be a date, found \(version.type)",
                    "规则的版本必须是日期，实际为 \(version.type.chinese)", at: version.range)
         }
+        if Self.readsParameter(version, lets: lets) {
+            report("check.version-reads-parameter", "a rule's version cannot read a parameter: the version date is what picks each parameter's value",
+                   "规则的版本不能读取参数：正是版本日期决定各参数取哪个值", at: version.range)
+        }
         let defaultDigits = rule.kind == .tax ? 2 : 0
         let usesRank = conditions.contains { Self.containsRank($0.expr) } || lets.contains { Self.containsRank($0.expr) }
         let window = DateWindow(from: [rule.effective?.from, policy.effective.from].compactMap { $0 }.max(),
@@ -298,17 +303,7 @@ public struct Checker {
     }
 
     static func containsRank(_ expr: CheckedExpr) -> Bool {
-        switch expr.node {
-        case .rank: return true
-        case .constant, .assessmentYear, .param, .local, .variable, .paid: return false
-        case .fact(_, let year): return year.map(containsRank) ?? false
-        case .factOver(_, let years): return containsRank(years)
-        case .unary(_, let a): return containsRank(a)
-        case .binary(_, let a, let b), .membership(let a, let b, _), .range(let a, let b, _, _): return containsRank(a) || containsRank(b)
-        case .conditional(let a, let b, let c): return containsRank(a) || containsRank(b) || containsRank(c)
-        case .call(_, let items), .list(let items): return items.contains(where: containsRank)
-        case .quantified(_, _, let list, let condition): return containsRank(list) || containsRank(condition)
-        }
+        contains(expr) { if case .rank = $0 { true } else { false } }
     }
 }
 
