@@ -108,7 +108,6 @@ public final class KernelBatch: @unchecked Sendable {
             }
             progress?(.read(rows: records))
         }
-        guard ahead.source.isUTF8 else { return nil }
         progress?(.cohort(enterprises: waiting.count))
         let (cohortRows, pools) = finishCohort(waiting, ranks: rankValues.mapValues { CohortRanking.competitionRanks($0) }, reader: reader)
         var plans: [String: RegionPlan] = [:]

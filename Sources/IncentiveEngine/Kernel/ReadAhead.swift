@@ -3,7 +3,7 @@ import Dispatch
 /// Produces the next item on a background thread while the caller works on the current one, so
 /// cutting a file into records (one thread) overlaps with evaluating them (every core).
 final class ReadAhead<Source, Item>: @unchecked Sendable {
-    private(set) var source: Source
+    private var source: Source
     private let produce: (inout Source) -> Item?
     private var pending: Item?
     private var group: DispatchGroup?
