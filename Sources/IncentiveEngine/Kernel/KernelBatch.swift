@@ -95,9 +95,9 @@ public final class KernelBatch: @unchecked Sendable {
                 range.map { self.firstPass(runs[$0], reader: reader) }
             }
             for (offset, result) in results.joined().enumerated() {
-                guard !result.read.abandon else { return nil }
-                issues += result.read.issues
-                guard result.read.profile != nil else { continue }
+                guard !result.abandon else { return nil }
+                issues += result.issues
+                guard result.evaluated else { continue }
                 if let row = result.row {
                     store.append(row)
                 } else {
@@ -118,7 +118,10 @@ public final class KernelBatch: @unchecked Sendable {
     }
 
     struct FirstPass {
-        var read: ReadResult
+        var issues: [ProfileIssue]
+        var abandon: Bool
+        /// Whether the rows gave an enterprise to evaluate.
+        var evaluated = false
         var row: WideRows.Row?
         var rankValues: [(key: RankKey, value: ExactDecimal)] = []
     }
@@ -127,8 +130,9 @@ public final class KernelBatch: @unchecked Sendable {
     /// ranking values.
     private func firstPass(_ run: RecordStream.Run, reader: SlotRowReader) -> FirstPass {
         let read = read(run, reader: reader)
-        var result = FirstPass(read: read)
+        var result = FirstPass(issues: read.issues, abandon: read.abandon)
         guard let profile = read.profile else { return result }
+        result.evaluated = true
         let plan = kernel.plan(for: profile.region)
         if plan.needsCohort {
             result.rankValues = rankValues(profile, plan: plan)
@@ -161,6 +165,13 @@ public final class KernelBatch: @unchecked Sendable {
                 switch outcome {
                 case .row(let read):
                     row = read
+                    if reference == nil, merged == nil {
+                        // The enterprise's first row: its profile starts from it, and later rows
+                        // compare their static cells with its bytes.
+                        merged = read.profile
+                        reference = SlotRowReader.Reference(bytes: record.bytes, fields: fields, profile: merged!)
+                        continue
+                    }
                     if reference == nil { reference = SlotRowReader.Reference(bytes: record.bytes, fields: fields, profile: read.profile) }
                 case .notUTF8: result.abandon = true; return result
                 case .general: break
