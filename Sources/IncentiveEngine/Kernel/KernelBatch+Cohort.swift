@@ -3,8 +3,9 @@ import PolicyLanguage
 
 /// The enterprises whose region has a cohort rule: ranked (competition ranks within each rule's
 /// cohort, `CohortRanking`), read again and evaluated with their ranks to claim from the pools
-/// (`BudgetPools`), then read and evaluated once more to be finished with what the pools pay —
-/// `BatchEvaluator`'s order, holding only rows' bytes between the passes.
+/// (`BudgetPools`) and to render their rows; those whose awards an oversubscribed pool scales are
+/// read and evaluated once more with what the pools pay — `BatchEvaluator`'s order, holding only
+/// rows' bytes between the passes.
 extension KernelBatch {
     /// This enterprise's value in each ranking of its region (none when its cohort filter fails
     /// or the value is unknown: it is then not ranked).
@@ -27,22 +28,43 @@ extension KernelBatch {
                 ranks[RankKey(rule: rule, expression: self.kernel.rules[rule]!.rankTexts[expression])]?[index].map { .number(ExactDecimal($0)) } ?? .null
             }
         }
-        let claims: [[(pool: Int, claim: PoolClaim?)]] = Parallel.map(0..<waiting.count, chunk: 256) { range in
-            range.map { index in
-                guard let profile = self.read(waiting.run(index), reader: reader).profile else { return [] }
-                let plan = self.kernel.plan(for: profile.region)
-                return self.claims(index, profile, plan, self.kernel.evaluate(profile, plan: plan, only: plan.claimRules, rank: rank(index)))
-            }
-        }.flatMap { $0 }
-        let (pools, paid) = allocate(claims)
-        var rows = WideRowStore()
+        // Every waiting enterprise evaluated with its ranks: its claims on the pools, and its row
+        // as it stands before them, which is final unless an oversubscribed pool scales one of
+        // its awards.
+        var before = WideRowStore()
+        var claims: [[(pool: Int, claim: PoolClaim?)]] = []
         for block in stride(from: 0, to: waiting.count, by: Self.block) {
-            let finished: [[WideRows.Row]] = Parallel.map(block..<min(block + Self.block, waiting.count), chunk: 256) { range in
+            let done: [[(claims: [(pool: Int, claim: PoolClaim?)], row: WideRows.Row)]] = Parallel.map(block..<min(block + Self.block, waiting.count), chunk: 256) { range in
                 range.map { index in
-                    self.finish(index, waiting.run(index), reader: reader, rank: rank(index), paid: paid)
+                    let profile = self.read(waiting.run(index), reader: reader).profile!
+                    let plan = self.kernel.plan(for: profile.region)
+                    let outcomes = self.kernel.evaluate(profile, plan: plan, rank: rank(index))
+                    return (self.claims(index, profile, plan, outcomes),
+                            WideRows.row(profile, plan: plan, outcomes: outcomes,
+                                         obligations: self.kernel.obligations(profile, plan: plan, outcomes: outcomes), policies: self.policies))
                 }
             }
-            for row in finished.joined() { rows.append(row) }
+            for (found, row) in done.joined() {
+                claims.append(found)
+                before.append(row)
+            }
+        }
+        let (pools, paid) = allocate(claims)
+        // Read again and finished with what the pools pay: only the enterprises a pool scaled.
+        let scaled = Set(paid.flatMap(\.keys)).sorted()
+        var again: [Int: WideRows.Row] = [:]
+        for block in stride(from: 0, to: scaled.count, by: Self.block) {
+            let finished: [[(Int, WideRows.Row)]] = Parallel.map(block..<min(block + Self.block, scaled.count), chunk: 256) { range in
+                range.map { position in
+                    let index = scaled[position]
+                    return (index, self.finish(index, waiting.run(index), reader: reader, rank: rank(index), paid: paid))
+                }
+            }
+            for (index, row) in finished.joined() { again[index] = row }
+        }
+        var rows = WideRowStore()
+        for index in 0..<waiting.count {
+            if let row = again[index] { rows.append(row) } else { rows.append(row: index, of: before) }
         }
         return (rows, pools)
     }

@@ -49,15 +49,12 @@ final class KernelEvaluator: @unchecked Sendable {
 
     /// Every rule in force for the enterprise, stacked and limited; pools are the caller's.
     /// - Parameter rank: the enterprise's rank for (rule index, ranking expression), or `.null`.
-    /// - Parameter only: when given, the rule positions to evaluate; the others are left
-    ///   ineligible (the pools' claims need only `RegionPlan.claimRules`).
-    func evaluate(_ profile: SlotProfile, plan: RegionPlan, only: [Bool]? = nil, rank: (Int, Int) -> Value) -> [KernelOutcome] {
+    func evaluate(_ profile: SlotProfile, plan: RegionPlan, rank: (Int, Int) -> Value) -> [KernelOutcome] {
         var vetoStates: [Bool??] = Array(repeating: nil, count: plan.vetoes.count)
         var outcomes: [KernelOutcome] = []
         outcomes.reserveCapacity(plan.rules.count)
         var frame = KernelFrame(profile: profile, year: year)
         for (position, ruleIndex) in plan.rules.enumerated() {
-            if let only, !only[position] { outcomes.append(.ineligible); continue }
             let rule = rules[ruleIndex]!
             frame.reset(for: rule)
             for expression in rule.rankTexts.indices { frame.ranks.append(rank(ruleIndex, expression)) }

@@ -22,9 +22,6 @@ struct RegionPlan: Sendable {
     let pools: [[Int]]
     /// Whether some rule here ranks, or is pooled: the enterprise waits for the cohort.
     let needsCohort: Bool
-    /// The rules a pool claim depends on: pooled rules and every rule stacked with one (through
-    /// groups and limits, transitively). Only these are evaluated to claim from the pools.
-    let claimRules: [Bool]
 
     init(region: String, year: Int, policies: CheckedPolicySet) {
         func inForce(_ policy: Int) -> Bool { policies.policies[policy].covers(region: region) }
@@ -54,15 +51,5 @@ struct RegionPlan: Sendable {
         self.stacks = stacks
         pools = policies.pools.map { pool in pool.members.compactMap { position[$0] } }
         needsCohort = rules.contains { policies.rules[$0].usesRank } || pools.contains { !$0.isEmpty }
-        var claimRules = Array(repeating: false, count: rules.count)
-        for member in pools.joined() { claimRules[member] = true }
-        var grew = true
-        while grew {
-            grew = false
-            for stack in stacks where stack.members.contains(where: { claimRules[$0] }) {
-                for member in stack.members where !claimRules[member] { claimRules[member] = true; grew = true }
-            }
-        }
-        self.claimRules = claimRules
     }
 }
