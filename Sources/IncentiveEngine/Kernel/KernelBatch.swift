@@ -67,6 +67,7 @@ public final class KernelBatch: @unchecked Sendable {
 
     /// The wide CSV of a file, or nil when the file must take the general path.
     public func run(path: String, progress: ((Stage) -> Void)? = nil) throws -> Output? {
+        // JSON Lines (by the name, or a first `{`) is the general path's, as `BatchInput.read` decides.
         let probe = try ByteChunkReader(path: path, chunkSize: 4096)
         guard BatchInput.format(path: path, firstBytes: probe.next() ?? []) == .csv else { return nil }
         let source = try ByteChunkReader(path: path)

@@ -79,15 +79,7 @@ final class KernelEvaluator: @unchecked Sendable {
     /// A veto fires when all its conditions hold; it is undetermined while none fails and one is unknown.
     private func fired(_ veto: Int, _ profile: SlotProfile) -> Bool? {
         var frame = KernelFrame(profile: profile, year: year, variables: vetoAndObligationVariables)
-        var fired: Bool? = true
-        for code in vetoes[veto] {
-            switch code(&frame).bool {
-            case false?: return false
-            case nil: fired = nil
-            case true?: break
-            }
-        }
-        return fired
+        return KernelRule.allHold(vetoes[veto], &frame)
     }
 
     /// Groups (highest only, or summed under a cap) and limits, as `Stacking` applies them.

@@ -22,13 +22,15 @@ struct KernelFrame {
     var paid: ((MemberSelector) -> (total: ExactDecimal, pending: Bool))?
     var readPending = false
 
-    init(profile: SlotProfile, year: Int, lets: [KernelCode] = [], variables: Int = 0, version: KernelCode? = nil) {
+    /// A frame with no rule yet (`reset(for:)` sets one); `variables` slots for quantifiers in
+    /// vetoes and obligations, which have no rule.
+    init(profile: SlotProfile, year: Int, variables: Int = 0) {
         self.profile = profile
         self.year = year
-        letCodes = lets
-        letValues = Array(repeating: nil, count: lets.count)
+        letCodes = []
+        letValues = []
         self.variables = Array(repeating: .null, count: variables)
-        versionCode = version
+        versionCode = nil
     }
 
     /// Ready for the next rule of the same enterprise, keeping the storage already allocated.

@@ -38,29 +38,29 @@ struct KernelRule: Sendable {
         variables = compiler.variableCount
     }
 
-    func frame(for profile: SlotProfile, year: Int) -> KernelFrame {
-        KernelFrame(profile: profile, year: year, lets: lets, variables: variables, version: version)
+    /// Whether every condition holds: false as soon as one fails (later ones are not evaluated,
+    /// as a failed condition decides alone), nil when none fails but one is unknown.
+    static func allHold(_ codes: [KernelCode], _ frame: inout KernelFrame) -> Bool? {
+        var holds: Bool? = true
+        for code in codes {
+            switch code(&frame).bool {
+            case false?: return false
+            case nil: holds = nil
+            case true?: break
+            }
+        }
+        return holds
     }
 
     /// Status and amount of the rule, in `RuleEvaluation`'s order: conditions (a failed cohort
     /// filter stops there), vetoes, formula, cap, floor, rounding. `veto` gives the state of the
     /// vetoes that target this rule: fired (true), none fired (false), or undetermined (nil).
     func evaluate(_ frame: inout KernelFrame, veto: () -> Bool?) -> KernelOutcome {
-        var unknown = false
-        for code in cohort {
-            switch code(&frame).bool {
-            case false?: return .ineligible
-            case nil: unknown = true
-            case true?: break
-            }
-        }
-        for code in conditions {
-            switch code(&frame).bool {
-            case false?: return .ineligible
-            case nil: unknown = true
-            case true?: break
-            }
-        }
+        let inCohort = Self.allHold(cohort, &frame)
+        guard inCohort != false else { return .ineligible }
+        let met = Self.allHold(conditions, &frame)
+        guard met != false else { return .ineligible }
+        let unknown = inCohort == nil || met == nil
         switch veto() {
         case true?: return .ineligible
         case nil: return .undetermined
@@ -80,15 +80,11 @@ struct KernelRule: Sendable {
     /// This enterprise's value for a ranking: nil when its cohort filter fails, `.null` when the
     /// filter or the value is unknown (`CohortRanking.value`'s rule).
     func rankValue(_ rank: Int, _ frame: inout KernelFrame) -> Value? {
-        var unknown = false
-        for code in cohort {
-            switch code(&frame).bool {
-            case false?: return nil
-            case nil: unknown = true
-            case true?: break
-            }
+        switch Self.allHold(cohort, &frame) {
+        case false?: return nil
+        case nil: return .null
+        case true?: break
         }
-        if unknown { return .null }
         return rankCodes[rank](&frame).number.map(Value.number) ?? .null
     }
 }

@@ -53,13 +53,15 @@ struct WideRows: Sendable {
     struct Layout: Sendable {
         let rules: [Int]
         let obligations: [Int]
-        private var sources: [String: (rules: [Int?], obligations: [Int?])] = [:]
+        /// Per region: for each column, the position of its cell in that region's rows (nil when
+        /// the rule is not in force there), and where the totals start.
+        private var sources: [String: (rules: [Int?], totals: Int, obligations: [Int?])] = [:]
 
         init(plans: [String: RegionPlan]) {
             rules = Set(plans.values.flatMap(\.rules)).sorted()
             obligations = Set(plans.values.flatMap(\.obligations)).sorted()
             for (region, plan) in plans {
-                sources[region] = (rules.map { plan.rules.firstIndex(of: $0) },
+                sources[region] = (rules.map { plan.rules.firstIndex(of: $0) }, plan.rules.count,
                                    obligations.map { plan.obligations.firstIndex(of: $0).map { $0 + plan.rules.count + kinds.count } })
             }
         }
@@ -78,10 +80,9 @@ struct WideRows: Sendable {
             func cell(_ position: Int) -> ArraySlice<UInt8> {
                 cells[starts[position]..<(position + 1 < starts.count ? starts[position + 1] - 1 : cells.endIndex)]
             }
-            let ruleCount = starts.count - kinds.count - source.obligations.compactMap { $0 }.count
             line.append(contentsOf: prefix)
             for position in source.rules { line.append(0x2C); if let position { line.append(contentsOf: cell(position)) } }
-            for offset in 0..<kinds.count { line.append(0x2C); line.append(contentsOf: cell(ruleCount + offset)) }
+            for offset in 0..<kinds.count { line.append(0x2C); line.append(contentsOf: cell(source.totals + offset)) }
             for position in source.obligations { line.append(0x2C); if let position { line.append(contentsOf: cell(position)) } }
             line.append(0x0D)
             line.append(0x0A)

@@ -95,9 +95,6 @@ enum BatchCommand {
     static func fastWide(path: String, year: Int, policies: CheckedPolicySet, progress: Progress) throws -> KernelBatch.Output? {
         guard path != "-" else { return nil }  // standard input cannot be read twice
         do {
-            // JSON Lines (by the name, or a first `{`) is the general path's, as `BatchInput.read` decides.
-            let probe = try ByteChunkReader(path: path, chunkSize: 4096)
-            guard BatchInput.format(path: path, firstBytes: probe.next() ?? []) == .csv else { return nil }
             return try KernelBatch(policies: policies, year: year).run(path: path) { stage in
                 switch stage {
                 case .read(let rows): progress.show(Language.say("read \(rows) rows", "已读取 \(rows) 行"))
