@@ -303,7 +303,7 @@ import Testing
     /// with undetermined contributors; over years before, inside and after the windows.
     @Test("no divergence: most of the policy language over a generated population", arguments: [2019, 2022, 2023, 2028])
     func language(year: Int) throws {
-        let dir = try Self.policies("language", Self.policy(Self.richBody) + Self.richSecond)
+        let dir = try Self.policies("language-\(year)", Self.policy(Self.richBody) + Self.richSecond)  // one folder per case: the cases run in parallel
         try Self.same(Array(KernelCLITests.population(150, seed: 11).utf8), "language-\(year).csv", year: year, ["--policies", dir])
     }
 
