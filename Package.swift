@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "IncentiveEngineTests", dependencies: ["IncentiveEngine", "PolicyLanguage", "IncentiveSupport", "TestSupport"]),
         .testTarget(
             name: "IncentiveCLITests",
-            dependencies: ["IncentiveEngine"],
+            dependencies: ["IncentiveEngine", "TestSupport"],
             resources: []
         ),
     ]

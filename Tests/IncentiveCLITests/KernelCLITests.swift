@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `incentive batch` to a wide CSV runs through the compiled batch kernel; `--general` runs the
@@ -7,32 +8,12 @@ import Testing
 /// files written to break the fast path (quotes, CRLF, BOM, blank lines, bad cells, rows apart,
 /// rows in disagreement, GB18030).
 @Suite struct KernelCLITests {
-    /// A small seeded generator (a linear congruential one is enough to vary the rows).
-    struct Draw {
-        var state: UInt64
-        mutating func below(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
-    }
-
-    static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
-    static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
-
-    static func code(_ serial: Int, region: String) -> String {
-        var body = Array("91" + region)
-        var value = serial, digits: [Character] = []
-        for _ in 0..<9 { digits.append(alphabet[value % 31]); value /= 31 }
-        body += digits.reversed()
-        var sum = 0
-        for (index, character) in body.enumerated() { sum += alphabet.firstIndex(of: character)! * weights[index] }
-        return String(body) + String(alphabet[(31 - sum % 31) % 31])
-    }
+    static func code(_ serial: Int, region: String) -> String { CreditCodes.code(serial, region: region) }
 
     static let header = "credit_code,name,region,industry,registered,hte_certificates,titles,listed_ic_or_machine_tool,year,revenue,main_revenue,manufacturing_revenue,rd_expense,rd_domestic,hitech_revenue,employees,tech_staff,total_assets,taxable_income,above_scale,in_rd_statistics,ip_class1,ip_class2,innovation_score,major_incident,tech_service_spend"
 
     static func population(_ count: Int, seed: UInt64) -> String {
-        var draw = Draw(state: seed)
+        var draw = SplitMix64(seed: seed)
         func maybe(_ text: String, _ percent: Int = 10) -> String { draw.below(100) < percent ? "" : text }
         var lines = [header]
         let regions = ["330726", "330521", "330482", "330781", "330521"]

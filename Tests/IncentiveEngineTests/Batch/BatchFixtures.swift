@@ -2,6 +2,7 @@ import Foundation
 @testable import IncentiveEngine
 import IncentiveSupport
 import PolicyLanguage
+import TestSupport
 
 /// The bundled policies and helpers to write batch inputs by hand.
 enum BatchFixtures {
@@ -14,20 +15,8 @@ enum BatchFixtures {
         return set
     }()
 
-    static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
-    static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
-
     /// A valid credit code "91" + region + 9-digit serial + check character.
-    static func code(_ serial: Int, region: String = "330521") -> String {
-        var body = Array("91" + region)
-        var digits: [Character] = []
-        var value = serial
-        for _ in 0..<9 { digits.append(alphabet[value % 31]); value /= 31 }
-        body += digits.reversed()
-        var sum = 0
-        for (index, character) in body.enumerated() { sum += alphabet.firstIndex(of: character)! * weights[index] }
-        return String(body) + String(alphabet[(31 - sum % 31) % 31])
-    }
+    static func code(_ serial: Int, region: String = "330521") -> String { CreditCodes.code(serial, region: region) }
 
     static func read(_ csv: String) -> BatchInput {
         BatchInput.read(csv: CSVReader(bytes: Array(csv.utf8)), policies: policies)

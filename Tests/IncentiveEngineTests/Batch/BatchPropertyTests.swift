@@ -90,7 +90,3 @@ import Testing
         }
     }
 }
-
-extension SplitMix64 {
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}
