@@ -46,14 +46,14 @@ import Testing
 
     // MARK: - Divergences
 
-    /// A column named twice, the second cell empty: the general path keeps the first value (an
-    /// empty cell is absent and stores nothing); the kernel writes `.null` over it.
-    /// Cause: `SlotRowReader.read` assigns `yearFacts[slot]` / `statics[slot]` for an empty cell too.
-    /// Fixed by sending files with a repeated (read) column to the general path (`KernelBatch.run`).
+    /// A column named twice, the second cell empty: the general path kept the first value (an
+    /// empty cell is absent and stores nothing) but took the last `name`; the kernel wrote `.null`
+    /// over the value. Fixed where it starts: the header reader now reports a repeated column and
+    /// ignores it (`ProfileRowReader.header`), so both paths read the first column only.
     @Test("fixed divergence: duplicate column, second cell empty")
     func duplicateColumn() throws {
         try Self.same("credit_code,name,region,year,rd_expense,rd_expense\n\(Self.a),甲,330521,2023,3000000,\n", "dup-column.csv")
-        // `name` twice, the second empty: the general path's name is the last column's (none); the kernel keeps 甲.
+        // `name` twice, the second empty: both keep 甲, the first column's.
         try Self.same("credit_code,name,region,year,rd_expense,name\n\(Self.a),甲,330521,2023,3000000,\n", "dup-name.csv")
     }
 

@@ -41,7 +41,17 @@ public struct ProfileRowReader: Sendable {
         var issues: [ProfileIssue] = []
         var columns: [Column] = []
         let names = record.fields.map { $0.trimmingWhitespace() }
-        for name in names {
+        var first: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            if name == "year" || facts[name] != nil, let earlier = first[name] {
+                // Which of two cells would be meant cannot be known: the first column is read.
+                let expected = Reason(english: "each column once: '\(name)' is already column \(earlier + 1); this one (column \(index + 1)) is ignored",
+                                      chinese: "每列只出现一次：'\(name)' 已是第 \(earlier + 1) 列；此列（第 \(index + 1) 列）已忽略")
+                issues.append(ProfileIssue(location: "row \(record.row)", field: name, value: "column \"\(name)\"", expected: expected))
+                columns.append(.ignored)
+                continue
+            }
+            first[name] = index
             if name == "year" {
                 columns.append(.year)
             } else if let fact = facts[name] {

@@ -75,10 +75,6 @@ public final class KernelBatch: @unchecked Sendable {
         guard scanner.isUTF8, let headerRecord = scanner.headerRecord() else { return nil }
         let (header, headerIssues) = rowReader.header(headerRecord)
         guard let header, let codeColumn = header.names.firstIndex(of: "credit_code") else { return nil }
-        // A column named twice: `ProfileRowReader` keeps a value an empty cell does not replace,
-        // and the last `name` cell; the general path reads such files.
-        let read = zip(header.names, header.columns).compactMap { name, column -> String? in if case .ignored = column { nil } else { name } }
-        guard Set(read).count == read.count else { return nil }
         let reader = SlotRowReader(header: header, slots: kernel.slots)
 
         var issues = headerIssues

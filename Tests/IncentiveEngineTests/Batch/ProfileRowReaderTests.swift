@@ -49,6 +49,18 @@ import Testing
         #expect(input.profiles.count == 1)
     }
 
+    @Test("a column named twice: the first is read, the later one reported and ignored")
+    func repeatedColumn() {
+        let code = BatchFixtures.code(4)
+        let input = BatchFixtures.read("credit_code,name,region,year,rd_expense,name,rd_expense\n\(code),甲,330521,2023,3000000,,\n")
+        #expect(input.issues.map(\.field) == ["name", "rd_expense"])
+        #expect(input.issues.allSatisfy { $0.location == "row 1" && !$0.fatal })
+        #expect(input.issues[1].expected.contains("'rd_expense' is already column 5; this one (column 7) is ignored"))
+        let profile = input.profiles[0]
+        #expect(profile.name == "甲" && profile.staticFacts["name"] == .text("甲"), "the name and the name fact agree: the first column's")
+        #expect(profile.yearFacts[2023]?["rd_expense"] == .number(ExactDecimal(3_000_000)))
+    }
+
     @Test("a header without credit_code, region or year reads no rows")
     func missingColumns() {
         let input = BatchFixtures.read("name,year\n甲,2023\n")
