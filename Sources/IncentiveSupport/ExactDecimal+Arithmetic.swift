@@ -6,6 +6,11 @@ extension ExactDecimal {
     public func adding(_ other: ExactDecimal) -> ExactDecimal? {
         if other.isZero { return self }
         if isZero { return other }
+        // Whole numbers (most amounts and counts): a plain sum, already in lowest terms.
+        if denominator == 1, other.denominator == 1 {
+            let (sum, overflow) = numerator.addingReportingOverflow(other.numerator)
+            if !overflow, sum != .min { return ExactDecimal(uncheckedNumerator: sum, denominator: 1) }
+        }
         let b = UInt128(denominator), d = UInt128(other.denominator)
         let g = gcd(b, d)
         let bg = b / g, dg = d / g
@@ -48,6 +53,10 @@ extension ExactDecimal {
 
     public func multiplying(_ other: ExactDecimal) -> ExactDecimal? {
         if isZero || other.isZero { return .zero }
+        if denominator == 1, other.denominator == 1 {
+            let (product, overflow) = numerator.multipliedReportingOverflow(by: other.numerator)
+            if !overflow, product != .min { return ExactDecimal(uncheckedNumerator: product, denominator: 1) }
+        }
         // a/b · c/d: reduce a with d and c with b first; the result is then in lowest terms,
         // so any overflow here is genuine.
         let a = numerator.magnitude, b = UInt128(denominator)

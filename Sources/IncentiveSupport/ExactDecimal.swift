@@ -42,8 +42,8 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         guard denominator != 0 else { return nil }
         if magnitude == 0 { return .zero }
         let g = gcd(magnitude, denominator)
-        let m = magnitude / g
-        let d = denominator / g
+        let m = g == 1 ? magnitude : magnitude / g
+        let d = g == 1 ? denominator : denominator / g
         let limit = UInt128(Int128.max)
         guard m <= limit, d <= limit else { return nil }
         return ExactDecimal(uncheckedNumerator: negative ? -Int128(m) : Int128(m), denominator: Int128(d))
@@ -130,10 +130,35 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 }
 
 @inline(__always)
+/// Binary GCD (Stein): shifts and subtractions only, in 64 bits when both fit. A 128-bit `%` is
+/// a library call, and the batch reduces millions of fractions.
 func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+    if a == 0 { return b }
+    if b == 0 { return a }
+    if a == 1 || b == 1 { return 1 }
+    if a >> 64 == 0, b >> 64 == 0 { return UInt128(gcd64(UInt64(a), UInt64(b))) }
     var a = a, b = b
-    while b != 0 { (a, b) = (b, a % b) }
-    return a
+    let shift = (a | b).trailingZeroBitCount
+    a >>= a.trailingZeroBitCount
+    repeat {
+        b >>= b.trailingZeroBitCount
+        if a > b { swap(&a, &b) }
+        b -= a
+    } while b != 0
+    return a << shift
+}
+
+/// Binary GCD of two non-zero 64-bit values.
+private func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    var a = a, b = b
+    let shift = (a | b).trailingZeroBitCount
+    a >>= a.trailingZeroBitCount
+    repeat {
+        b >>= b.trailingZeroBitCount
+        if a > b { swap(&a, &b) }
+        b -= a
+    } while b != 0
+    return a << shift
 }
 
 // MARK: - Parsing

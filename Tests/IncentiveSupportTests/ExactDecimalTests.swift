@@ -250,4 +250,40 @@ private func d(_ text: String) -> ExactDecimal {
         #expect(d("1.0001").power(Int.max) == nil)
         #expect(Set([d("0.50"), d("0.5"), d(".5")]).count == 1)
     }
+
+    /// Binary GCD against Euclid's, in 64 and 128 bits, with shared powers of two and zeros.
+    @Test func binaryGCDAgreesWithEuclid() {
+        func euclid(_ a: UInt128, _ b: UInt128) -> UInt128 {
+            var a = a, b = b
+            while b != 0 { (a, b) = (b, a % b) }
+            return a
+        }
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state
+        }
+        var cases: [(UInt128, UInt128)] = [(0, 0), (0, 7), (7, 0), (1, 1), (12, 18), (1 << 100, 1 << 70), (UInt128(UInt64.max) + 1, 6)]
+        for _ in 0..<2000 {
+            let shift = UInt128(next() % 20)
+            let a = UInt128(next() % 1_000_000) << shift, b = UInt128(next() % 1_000_000) << shift
+            cases.append((a, b))
+            cases.append((UInt128(next()) << 40 | UInt128(next()), UInt128(next()) << (next() % 2 == 0 ? 30 : 0)))
+            cases.append((UInt128(next()), UInt128(next() % 1000)))
+        }
+        for (a, b) in cases { #expect(gcd(a, b) == euclid(a, b), "gcd(\(a), \(b))") }
+    }
+
+    /// The whole-number fast paths overflow exactly where the general path does, never to Int128.min.
+    @Test func wholeNumberFastPathsAtTheEdge() throws {
+        let max = ExactDecimal(uncheckedNumerator: .max, denominator: 1)
+        #expect(max.adding(.one) == nil)
+        #expect(max.negated.adding(ExactDecimal(-1)) == nil)
+        #expect(max.multiplying(ExactDecimal(2)) == nil)
+        #expect(max.negated.multiplying(.one) == max.negated)
+        #expect(try #require(max.adding(ExactDecimal(-1))).numerator == Int128.max - 1)
+        #expect(ExactDecimal(3).multiplying(ExactDecimal(-4)) == ExactDecimal(-12))
+        #expect(ExactDecimal(3).adding(ExactDecimal(-3)) == .zero)
+        #expect(try #require(d("0.5").adding(ExactDecimal(2))) == d("2.5"))
+    }
 }

@@ -99,7 +99,7 @@ struct ExpressionEvaluator {
     private mutating func local(_ slot: Int) -> Value {
         guard slot < lets.count else { return .null }
         if let known = localValues[slot] {
-            if known == .null { localMissing[slot].forEach { note($0) } }
+            if known.isNull { localMissing[slot].forEach { note($0) } }
             return known
         }
         let before = missing
@@ -152,13 +152,13 @@ struct ExpressionEvaluator {
         case .coalesce:
             let before = missing
             let a = value(left)
-            if a != .null { return a }
+            if !a.isNull { return a }
             missing = before
             return value(right)
         default: break
         }
         let a = value(left), b = value(right)
-        if a == .null || b == .null { return .null }
+        if a.isNull || b.isNull { return .null }
         let (result, failure) = Operations.binary(op, a, b)
         switch failure {
         case .divisionByZero?: note("division by zero in '\(left.text) \(op == .divide ? "/" : "%") \(right.text)'")

@@ -5,12 +5,12 @@ import PolicyLanguage
 /// from zero, `trunc` toward zero, `min`/`max`/`sum`/`avg` over lists; null in, null out.
 extension Operations {
     static func call(_ builtin: Builtin, _ args: [Value]) -> (Value, Failure?) {
-        if args.contains(.null) { return (.null, nil) }
+        if args.contains(where: \.isNull) { return (.null, nil) }
         switch builtin {
         case .min, .max:
             var items = args
             if args.count == 1, case .list(let list) = args[0] { items = list }
-            guard !items.isEmpty, !items.contains(.null) else { return (.null, nil) }
+            guard !items.isEmpty, !items.contains(where: \.isNull) else { return (.null, nil) }
             var best = items[0]
             for item in items.dropFirst() {
                 guard let order = compare(item, best) else { return (.null, nil) }

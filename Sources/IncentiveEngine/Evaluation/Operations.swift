@@ -65,12 +65,12 @@ enum Operations {
 
     /// Whether `item` is in a list or range; nil when that cannot be decided.
     static func contains(_ collection: Value, _ item: Value) -> Bool? {
-        if item == .null { return nil }
+        if item.isNull { return nil }
         switch collection {
         case .list(let items):
             var sawNull = false
             for candidate in items {
-                if candidate == .null { sawNull = true; continue }
+                if candidate.isNull { sawNull = true; continue }
                 if compare(candidate, item) == 0 { return true }
             }
             return sawNull ? nil : false

@@ -196,8 +196,8 @@ public final class KernelBatch: @unchecked Sendable {
     private func merge(_ row: SlotRowReader.Row, into profile: inout SlotProfile) -> Bool {
         guard !profile.years.contains(row.year) else { return false }
         if let statics = row.statics {
-            for slot in statics.indices where statics[slot] != .null {
-                if profile.statics[slot] == .null {
+            for slot in statics.indices where !statics[slot].isNull {
+                if profile.statics[slot].isNull {
                     profile.statics[slot] = statics[slot]
                     if kernel.slots.statics[slot].name == "name" { profile.name = row.name }
                 } else if profile.statics[slot] != statics[slot] {

@@ -186,7 +186,7 @@ struct KernelCompiler {
         case .coalesce:
             return { frame in
                 let a = left(&frame)
-                return a != .null ? a : right(&frame)
+                return a.isNull ? right(&frame) : a
             }
         case .less: return Self.comparison(op, left, right) { $0 < $1 }
         case .lessOrEqual: return Self.comparison(op, left, right) { !($1 < $0) }
@@ -195,7 +195,7 @@ struct KernelCompiler {
         default:
             return { frame in
                 let a = left(&frame), b = right(&frame)
-                if a == .null || b == .null { return .null }
+                if a.isNull || b.isNull { return .null }
                 return Operations.binary(op, a, b).0
             }
         }
@@ -207,7 +207,7 @@ struct KernelCompiler {
         { frame in
             let a = left(&frame), b = right(&frame)
             if case .number(let x) = a, case .number(let y) = b { return .bool(holds(x, y)) }
-            if a == .null || b == .null { return .null }
+            if a.isNull || b.isNull { return .null }
             return Operations.binary(op, a, b).0
         }
     }

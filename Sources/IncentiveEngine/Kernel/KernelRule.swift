@@ -3,8 +3,8 @@ import PolicyLanguage
 
 /// A rule compiled for the batch kernel: its lets, cohort filter, conditions, amount, cap and
 /// floor as closures, with the constant parts (parameters picked by `date(Y, 12, 31)`) decided
-/// at compile time.
-struct KernelRule: Sendable {
+/// at compile time. A class: evaluation takes one reference per rule, not a copy of its closures.
+final class KernelRule: Sendable {
     let index: Int
     let lets: [KernelCode]
     let variables: Int

@@ -118,12 +118,14 @@ struct RecordStream {
     static func fields(_ bytes: [UInt8]) -> [Range<Int>] {
         var fields: [Range<Int>] = []
         fields.reserveCapacity(32)
-        var start = 0
-        for (index, byte) in bytes.enumerated() where byte == 0x2C {
-            fields.append(start..<index)
-            start = index + 1
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            for index in 0..<buffer.count where buffer[index] == 0x2C {
+                fields.append(start..<index)
+                start = index + 1
+            }
+            fields.append(start..<buffer.count)
         }
-        fields.append(start..<bytes.count)
         return fields
     }
 

@@ -16,7 +16,8 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
 
     public var number: ExactDecimal? { if case .number(let n) = self { return n } else { return nil } }
     public var bool: Bool? { if case .bool(let b) = self { return b } else { return nil } }
-    public var isNull: Bool { self == .null }
+    /// A pattern match, not `== .null`: the derived equality walks both values' payloads.
+    @inlinable public var isNull: Bool { if case .null = self { return true } else { return false } }
 
     public var description: String {
         switch self {
