@@ -2,10 +2,10 @@ import IncentiveSupport
 import PolicyLanguage
 
 /// The enterprises whose region has a cohort rule: ranked (competition ranks within each rule's
-/// cohort, `CohortRanking`), read again and evaluated with their ranks to claim from the pools
+/// cohort, `CohortRanking`), unpacked and evaluated with their ranks to claim from the pools
 /// (`BudgetPools`) and to render their rows; those whose awards an oversubscribed pool scales are
-/// read and evaluated once more with what the pools pay — `BatchEvaluator`'s order, holding only
-/// rows' bytes between the passes.
+/// evaluated once more with what the pools pay — `BatchEvaluator`'s order, holding only packed
+/// profiles between the passes.
 extension KernelBatch {
     /// This enterprise's value in each ranking of its region (none when its cohort filter fails
     /// or the value is unknown: it is then not ranked).
@@ -22,7 +22,7 @@ extension KernelBatch {
         return found
     }
 
-    func finishCohort(_ waiting: WaitingStore, ranks: [RankKey: [Int: Int]], reader: SlotRowReader) -> (rows: WideRowStore, pools: [PoolOutcome]) {
+    func finishCohort(_ waiting: PackedSlotProfiles, ranks: [RankKey: [Int: Int]]) -> (rows: WideRowStore, pools: [PoolOutcome]) {
         let rank: @Sendable (Int) -> (Int, Int) -> Value = { index in
             { rule, expression in
                 ranks[RankKey(rule: rule, expression: self.kernel.rules[rule]!.rankTexts[expression])]?[index].map { .number(ExactDecimal($0)) } ?? .null
@@ -36,7 +36,7 @@ extension KernelBatch {
         for block in stride(from: 0, to: waiting.count, by: Self.block) {
             let done: [[(claims: [(pool: Int, claim: PoolClaim?)], row: WideRows.Row)]] = Parallel.map(block..<min(block + Self.block, waiting.count), chunk: 256) { range in
                 range.map { index in
-                    let profile = self.read(waiting.run(index), reader: reader).profile!
+                    let profile = waiting.profile(index)
                     let plan = self.kernel.plan(for: profile.region)
                     let outcomes = self.kernel.evaluate(profile, plan: plan, rank: rank(index))
                     return (self.claims(index, profile, plan, outcomes),
@@ -57,7 +57,7 @@ extension KernelBatch {
             let finished: [[(Int, WideRows.Row)]] = Parallel.map(block..<min(block + Self.block, scaled.count), chunk: 256) { range in
                 range.map { position in
                     let index = scaled[position]
-                    return (index, self.finish(index, waiting.run(index), reader: reader, rank: rank(index), paid: paid))
+                    return (index, self.finish(index, waiting.profile(index), rank: rank(index), paid: paid))
                 }
             }
             for (index, row) in finished.joined() { again[index] = row }
@@ -70,9 +70,8 @@ extension KernelBatch {
     }
 
     /// An enterprise evaluated with its ranks and what the pools pay its awards.
-    private func finish(_ index: Int, _ run: RecordStream.Run, reader: SlotRowReader, rank: (Int, Int) -> Value,
+    private func finish(_ index: Int, _ profile: SlotProfile, rank: (Int, Int) -> Value,
                         paid: [[Int: [Int: ExactDecimal]]]) -> WideRows.Row {
-                let profile = self.read(run, reader: reader).profile!
                 let plan = self.kernel.plan(for: profile.region)
                 var outcomes = self.kernel.evaluate(profile, plan: plan, rank: rank)
                 for (pool, members) in plan.pools.enumerated() {

@@ -4,9 +4,10 @@ import PolicyLanguage
 /// The bureau batch's fast path to a wide CSV: the file is cut into records on one thread, and the
 /// records are read into slots (`SlotRowReader`) and evaluated (`KernelEvaluator`) on every core,
 /// a block of enterprises at a time. Enterprises of regions with no cohort rule are finished in
-/// that one pass; of the others only their ranking values and their rows' bytes are kept, and they
-/// are read again once the ranks are known, to claim from the pools and then to be finished
-/// (`BatchEvaluator`'s order). Memory grows with the output and the cohort, not with the file.
+/// that one pass; of the others only their ranking values and their packed profiles are kept
+/// (`PackedSlotProfiles`), evaluated again once the ranks are known, to claim from the pools and then
+/// to be finished (`BatchEvaluator`'s order). Memory grows with the output and the cohort, not
+/// with the file.
 ///
 /// Rows that are not plain go through `ProfileRowReader` (same values and messages). A file that
 /// is not UTF-8, whose enterprises' rows are not adjacent, or whose rows of one enterprise
@@ -79,7 +80,7 @@ public final class KernelBatch: @unchecked Sendable {
 
         var issues = headerIssues
         var store = WideRowStore()
-        var waiting = WaitingStore()
+        var waiting = PackedSlotProfiles()
         var rankValues: [RankKey: [(enterprise: Int, value: ExactDecimal)]] = [:]
         var seen = Set<UInt64>()
         var records = 0, enterprises = 0
@@ -91,7 +92,7 @@ public final class KernelBatch: @unchecked Sendable {
             let results = Parallel.map(runs.indices, chunk: 64) { range in
                 range.map { self.firstPass(runs[$0], reader: reader) }
             }
-            for (offset, result) in results.joined().enumerated() {
+            for result in results.joined() {
                 guard !result.abandon else { return nil }
                 issues += result.issues
                 guard result.evaluated else { continue }
@@ -99,14 +100,14 @@ public final class KernelBatch: @unchecked Sendable {
                     store.append(row)
                 } else {
                     for (key, value) in result.rankValues { rankValues[key, default: []].append((waiting.count, value)) }
-                    waiting.append(runs[offset], position: enterprises)
+                    waiting.append(packed: result.packed, position: enterprises)
                 }
                 enterprises += 1
             }
             progress?(.read(rows: records))
         }
         progress?(.cohort(enterprises: waiting.count))
-        let (cohortRows, pools) = finishCohort(waiting, ranks: rankValues.mapValues { CohortRanking.competitionRanks($0) }, reader: reader)
+        let (cohortRows, pools) = finishCohort(waiting, ranks: rankValues.mapValues { CohortRanking.competitionRanks($0) })
         var plans: [String: RegionPlan] = [:]
         for region in store.regions + cohortRows.regions where plans[region] == nil { plans[region] = kernel.plan(for: region) }
         let layout = WideRows.Layout(plans: plans)
@@ -121,6 +122,8 @@ public final class KernelBatch: @unchecked Sendable {
         var evaluated = false
         var row: WideRows.Row?
         var rankValues: [(key: RankKey, value: ExactDecimal)] = []
+        /// The profile of an enterprise that waits for the cohort (`PackedSlotProfiles.pack`).
+        var packed: [UInt8] = []
     }
 
     /// Reads an enterprise; finishes it when its region has no cohort rule, else notes its
@@ -133,6 +136,7 @@ public final class KernelBatch: @unchecked Sendable {
         let plan = kernel.plan(for: profile.region)
         if plan.needsCohort {
             result.rankValues = rankValues(profile, plan: plan)
+            result.packed = PackedSlotProfiles.pack(profile)
         } else {
             let outcomes = kernel.evaluate(profile, plan: plan) { _, _ in .null }
             result.row = WideRows.row(profile, plan: plan, outcomes: outcomes, obligations: kernel.obligations(profile, plan: plan, outcomes: outcomes),

@@ -35,4 +35,44 @@ import Testing
         #expect(input.profiles[0].yearFacts[2022]?["rd_expense"] == .number(ExactDecimal(4)))
         #expect(input.issues.map(\.location) == ["row 6"])
     }
+
+    @Test("every kind of value packs and unpacks exactly, at the edges of each width")
+    func valuesAtTheEdges() {
+        let date = CivilDate(year: 2024, month: 2, day: 29)!
+        let values: [Value] = [
+            .null, .bool(true), .bool(false), .number(.zero), .number(ExactDecimal(-1)), .number(ExactDecimal(Int(Int64.max))),
+            .number(ExactDecimal(Int(Int64.min))), .number(ExactDecimal(numerator: Int128(Int64.max) + 1, denominator: 1)!),
+            .number(ExactDecimal(numerator: -Int128.max, denominator: 1)!), .number(ExactDecimal(numerator: -1, denominator: 3)!),
+            .number(ExactDecimal(numerator: Int128.max, denominator: Int128.max - 1)!), .date(date),
+            .date(CivilDate(year: 1, month: 1, day: 1)!), .text(""), .text("浙江样本科技有限公司"), .list([]),
+            .list([.date(date), .null, .list([.text("x")])]),
+            .range(lower: .number(ExactDecimal(2021)), upper: .number(ExactDecimal(2023)), lowerClosed: true, upperClosed: false),
+            .titles([Title(name: "tech-sme", year: 2023, date: nil), Title(name: "giant", year: nil, date: date),
+                     Title(name: "both", year: 2022, date: date), Title(name: "neither", year: nil, date: nil)]),
+        ]
+        var bytes: [UInt8] = []
+        for value in values { ValuePacking.append(value, to: &bytes) }
+        let unpacked: [Value] = bytes.withUnsafeBufferPointer { buffer in
+            var reader = ValuePacking.Reader(bytes: buffer, position: 0)
+            let read = values.map { _ in reader.value() }
+            #expect(reader.position == buffer.count)
+            return read
+        }
+        #expect(unpacked == values)
+    }
+
+    @Test("the kernel's waiting enterprises come back exactly as they were packed, each by its index")
+    func slotProfilesRoundTrip() {
+        let slots = FactSlots(facts: BatchFixtures.policies.factIndex)
+        let profiles = KernelEquivalenceTests.profiles(seed: 5, count: 60).map { SlotProfile($0, slots: slots) }
+        var store = PackedSlotProfiles()
+        for (position, profile) in profiles.enumerated() { store.append(packed: PackedSlotProfiles.pack(profile), position: position * 2) }
+        #expect(store.count == profiles.count)
+        #expect(store.positions == profiles.indices.map { $0 * 2 })
+        for (index, profile) in profiles.enumerated().reversed() {
+            let back = store.profile(index)
+            #expect(back.creditCode == profile.creditCode && back.name == profile.name && back.region == profile.region)
+            #expect(back.statics == profile.statics && back.years == profile.years && back.yearFacts == profile.yearFacts)
+        }
+    }
 }

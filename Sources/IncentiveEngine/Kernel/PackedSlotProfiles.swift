@@ -1,0 +1,68 @@
+import PolicyLanguage
+
+/// The enterprises waiting for the cohort, packed end to end in one buffer (`ValuePacking`), so
+/// that they can be evaluated again once the ranks and the pools are decided without holding a
+/// profile's arrays per enterprise, or reading their CSV rows again.
+struct PackedSlotProfiles: Sendable {
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+    /// Where each waiting enterprise's row goes in the output.
+    private(set) var positions: [Int] = []
+
+    var count: Int { ends.count }
+
+    /// An enterprise's profile as bytes, to `append` later (packing is done on the workers).
+    static func pack(_ profile: SlotProfile) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        ValuePacking.appendText(profile.creditCode, to: &bytes)
+        if let name = profile.name {
+            bytes.append(1)
+            ValuePacking.appendText(name, to: &bytes)
+        } else {
+            bytes.append(0)
+        }
+        ValuePacking.appendText(profile.region, to: &bytes)
+        ValuePacking.appendCount(profile.statics.count, to: &bytes)
+        for value in profile.statics { ValuePacking.append(value, to: &bytes) }
+        ValuePacking.appendCount(profile.years.count, to: &bytes)
+        for (year, facts) in zip(profile.years, profile.yearFacts) {
+            ValuePacking.appendSigned(Int64(year), to: &bytes)
+            ValuePacking.appendCount(facts.count, to: &bytes)
+            for value in facts { ValuePacking.append(value, to: &bytes) }
+        }
+        return bytes
+    }
+
+    mutating func append(packed: [UInt8], position: Int) {
+        bytes.append(contentsOf: packed)
+        ends.append(bytes.count)
+        positions.append(position)
+    }
+
+    /// Waiting enterprise `index`'s profile, as it was packed.
+    func profile(_ index: Int) -> SlotProfile {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = ValuePacking.Reader(bytes: buffer, position: index == 0 ? 0 : ends[index - 1])
+            let creditCode = reader.text()
+            let name = reader.byte() == 1 ? reader.text() : nil
+            let region = reader.text()
+            var profile = SlotProfile(creditCode: creditCode, name: name, region: region, staticCount: 0)
+            let staticCount = reader.count()
+            profile.statics.reserveCapacity(staticCount)
+            for _ in 0..<staticCount { profile.statics.append(reader.value()) }
+            let years = reader.count()
+            profile.years.reserveCapacity(years)
+            profile.yearFacts.reserveCapacity(years)
+            for _ in 0..<years {
+                profile.years.append(Int(reader.signed()))
+                let factCount = reader.count()
+                var facts: [Value] = []
+                facts.reserveCapacity(factCount)
+                for _ in 0..<factCount { facts.append(reader.value()) }
+                profile.yearFacts.append(facts)
+            }
+            return profile
+        }
+    }
+}
