@@ -118,14 +118,7 @@ struct RecordStream {
     static func fields(_ bytes: [UInt8]) -> [Range<Int>] {
         var fields: [Range<Int>] = []
         fields.reserveCapacity(32)
-        bytes.withUnsafeBufferPointer { buffer in
-            var start = 0
-            for index in 0..<buffer.count where buffer[index] == 0x2C {
-                fields.append(start..<index)
-                start = index + 1
-            }
-            fields.append(start..<buffer.count)
-        }
+        bytes.withUnsafeBufferPointer { CSVRecordScanner.fields(of: $0, into: &fields) }
         return fields
     }
 
