@@ -85,7 +85,9 @@ struct KernelCompiler {
         case .unary(let op, let operand):
             let code = compile(operand)
             return { frame in Operations.unary(op, code(&frame)) }
-        case .binary(let op, let left, let right): return compileBinary(op, compile(left), compile(right))
+        case .binary(let op, let left, let right):
+            if Self.isNumeric(left.type), Self.isNumeric(right.type), let code = numericBinary(op, left, right) { return code }
+            return compileBinary(op, compile(left), compile(right))
         case .conditional(let condition, let then, let otherwise):
             let test = compile(condition), a = compile(then), b = compile(otherwise)
             return { frame in

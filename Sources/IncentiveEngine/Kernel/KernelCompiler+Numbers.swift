@@ -1,0 +1,119 @@
+import IncentiveSupport
+import PolicyLanguage
+
+/// Compiled code for a numeric expression: its number, or nil when it is null.
+typealias NumberCode = @Sendable (inout KernelFrame) -> ExactDecimal?
+
+/// Arithmetic and orderings between numbers, compiled to pass numbers from node to node instead
+/// of `Value`s: most of a rule is sums, ratios and thresholds, and a `Value` costs a copy with a
+/// switch at every step. Only expressions the checker typed as numbers take this way, where a
+/// value is a number or null (anything else reads as null, which no ordering or arithmetic on
+/// numbers tells apart from it); the operations are `Operations.binary`'s, in its order — both
+/// operands computed, then a null gives null.
+extension KernelCompiler {
+    static func isNumeric(_ type: ValueType) -> Bool {
+        switch type {
+        case .money, .number, .integer, .percent: return true
+        default: return false
+        }
+    }
+
+    /// An ordering or arithmetic between two numeric expressions as `Value` code; nil for other
+    /// operators (equality keeps `Value`s: it tells a number from another kind of value).
+    mutating func numericBinary(_ op: BinaryOperator, _ left: CheckedExpr, _ right: CheckedExpr) -> KernelCode? {
+        switch op {
+        case .less, .lessOrEqual, .greater, .greaterOrEqual:
+            let a = compileNumber(left), b = compileNumber(right)
+            switch op {
+            case .less: return Self.ordering(a, b) { $0 < $1 }
+            case .lessOrEqual: return Self.ordering(a, b) { !($1 < $0) }
+            case .greater: return Self.ordering(a, b) { $1 < $0 }
+            default: return Self.ordering(a, b) { !($0 < $1) }
+            }
+        case .add, .subtract, .multiply, .divide:
+            guard let code = arithmetic(op, left, right) else { return nil }
+            return { frame in code(&frame).map(Value.number) ?? .null }
+        default: return nil
+        }
+    }
+
+    private static func ordering(_ a: @escaping NumberCode, _ b: @escaping NumberCode,
+                                 _ holds: @escaping @Sendable (ExactDecimal, ExactDecimal) -> Bool) -> KernelCode {
+        { frame in
+            let x = a(&frame), y = b(&frame)
+            guard let x, let y else { return .null }
+            return .bool(holds(x, y))
+        }
+    }
+
+    private mutating func arithmetic(_ op: BinaryOperator, _ left: CheckedExpr, _ right: CheckedExpr) -> NumberCode? {
+        let a = compileNumber(left), b = compileNumber(right)
+        switch op {
+        case .add:
+            return { frame in
+                let x = a(&frame), y = b(&frame)
+                guard let x, let y else { return nil }
+                return x.adding(y)
+            }
+        case .subtract:
+            return { frame in
+                let x = a(&frame), y = b(&frame)
+                guard let x, let y else { return nil }
+                return x.subtracting(y)
+            }
+        case .multiply:
+            return { frame in
+                let x = a(&frame), y = b(&frame)
+                guard let x, let y else { return nil }
+                return x.multiplying(y)
+            }
+        case .divide:
+            return { frame in
+                let x = a(&frame), y = b(&frame)
+                guard let x, let y, !y.isZero else { return nil }
+                return x.dividing(y)
+            }
+        default: return nil
+        }
+    }
+
+    /// A numeric expression as number code: facts, constants, lets, arithmetic, `??`, negation
+    /// and conditionals directly; anything else through its `Value` code.
+    mutating func compileNumber(_ expr: CheckedExpr) -> NumberCode {
+        if Self.isConstant(expr) {
+            let value = fold(expr).number
+            return { _ in value }
+        }
+        switch expr.node {
+        case .fact(let fact, nil) where fact.perYear:
+            let slot = slots.slot(of: fact), year = self.year
+            return { frame in frame.profile.number(yearSlot: slot, year: year) }
+        case .fact(let fact, nil):
+            let slot = slots.slot(of: fact)
+            return { frame in frame.profile.number(staticSlot: slot) }
+        case .local(let slot):
+            return { frame in frame.local(slot).number }
+        case .binary(let op, let left, let right) where Self.isNumeric(left.type) && Self.isNumeric(right.type):
+            if op == .coalesce {
+                let a = compileNumber(left), b = compileNumber(right)
+                return { frame in a(&frame) ?? b(&frame) }
+            }
+            if let code = arithmetic(op, left, right) { return code }
+        case .unary(.negate, let operand) where Self.isNumeric(operand.type):
+            let code = compileNumber(operand)
+            return { frame in code(&frame)?.negated }
+        case .conditional(let condition, let then, let otherwise) where Self.isNumeric(then.type) && Self.isNumeric(otherwise.type):
+            let test = compile(condition), a = compileNumber(then), b = compileNumber(otherwise)
+            return { frame in
+                switch test(&frame) {
+                case .bool(true): return a(&frame)
+                case .bool(false): return b(&frame)
+                default: return nil
+                }
+            }
+        default: break
+        }
+        let code = compile(expr)
+        return { frame in code(&frame).number }
+    }
+}
