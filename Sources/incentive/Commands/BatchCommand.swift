@@ -19,16 +19,19 @@ enum BatchCommand {
         }
         let path = args.positional[0]
         let year = try args.year(required: true)!
+        // Read from `source.path`; messages name `path`, as the user gave it.
+        let source = try InputSpool(path)
+        defer { source.remove() }
         let format = try args.choice("format", of: ["csv", "json", "jsonl"], default: "csv")
         if args.has("long"), format != "csv" { throw Arguments.UsageError("--long applies to --format csv only", "--long 只适用于 --format csv") }
         let progress = Progress(enabled: isatty(2) != 0)
         let loaded = PolicyStore.load(args.value("policies"))
-        if format == "csv", !args.has("long"), !args.has("general"), args.value("record") == nil, let wide = try fastWide(path: path, year: year, policies: loaded.policies, progress: progress) {
+        if format == "csv", !args.has("long"), !args.has("general"), args.value("record") == nil, let wide = try fastWide(path: source.path, year: year, policies: loaded.policies, progress: progress) {
             return try finishWide(wide, args: args, path: path, progress: progress)
         }
         let input: BatchInput
         do {
-            input = try BatchInput.read(path: path, policies: loaded.policies) { progress.show(Language.say("read \($0) rows", "已读取 \($0) 行")) }
+            input = try BatchInput.read(path: source.path, policies: loaded.policies) { progress.show(Language.say("read \($0) rows", "已读取 \($0) 行")) }
         } catch {
             throw Arguments.UsageError(message: Console.describe(error))
         }
@@ -93,7 +96,6 @@ enum BatchCommand {
     /// The wide CSV through the batch kernel, or nil when the file needs the general path (not
     /// UTF-8, rows of an enterprise apart or in disagreement); the output is the same either way.
     static func fastWide(path: String, year: Int, policies: CheckedPolicySet, progress: Progress) throws -> KernelBatch.Output? {
-        guard path != "-" else { return nil }  // standard input cannot be read twice
         do {
             return try KernelBatch(policies: policies, year: year).run(path: path) { stage in
                 switch stage {

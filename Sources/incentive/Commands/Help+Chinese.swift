@@ -79,7 +79,8 @@ extension Help {
             该规则评比范围的企业间排名，资金池在其间分配（按比例，按最大余数法取整到元，不超过资金池总额）。
 
             FILE 为 profile.md 约定的 CSV（每家企业每年一行；UTF-8，可带 BOM，或 Excel 保存的 GB18030；同一企业的
-            各行不必相邻），或 JSON Lines（每行一份档案；.jsonl/.ndjson，或以 '{' 开头的文件）。"-" 读标准输入（CSV）。
+            各行不必相邻），或 JSON Lines（每行一份档案；.jsonl/.ndjson，或以 '{' 开头的文件）。"-" 读标准输入，也可用管道，
+            如 <(unzip -p data.zip)（二者都先复制到临时文件）。
 
               --format  csv（默认）：带 BOM 的 UTF-8（Excel 可直接打开），每家企业一行，每条适用规则一列（实付金额；
                         不符合时为空；无金额的规则为 "eligible"），然后是按类别的合计和义务

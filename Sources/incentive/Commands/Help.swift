@@ -81,7 +81,8 @@ enum Help {
 
             FILE is CSV per profile.md (one row per enterprise and year; UTF-8 with or without BOM, or
             GB18030 as Excel saves it; the rows of one enterprise need not be adjacent) or JSON Lines (one
-            profile per line; .jsonl/.ndjson, or a file starting with '{'). "-" reads standard input (CSV).
+            profile per line; .jsonl/.ndjson, or a file starting with '{'). "-" reads standard input, and a
+            pipe such as <(unzip -p data.zip) works too (either is first copied to a temporary file).
 
               --format  csv (default): UTF-8 with BOM (Excel opens it), one row per enterprise, a column per
                         rule in force (the paid amount; empty when not eligible; "eligible" for rules

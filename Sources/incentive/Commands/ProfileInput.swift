@@ -22,9 +22,11 @@ enum ProfileInput {
 /// printing its issues; its good enterprises are the cohort.
 enum CohortInput {
     static func read(_ path: String, policies: CheckedPolicySet) throws -> (profiles: [Profile], hadIssues: Bool) {
+        let source = try InputSpool(path)
+        defer { source.remove() }
         let input: BatchInput
         do {
-            input = try BatchInput.read(path: path, policies: policies)
+            input = try BatchInput.read(path: source.path, policies: policies)
         } catch {
             throw Arguments.UsageError(message: "--cohort " + Console.describe(error))
         }
