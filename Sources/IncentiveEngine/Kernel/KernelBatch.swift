@@ -185,7 +185,7 @@ public final class KernelBatch: @unchecked Sendable {
                 guard let general, let year = general.years.first else { continue }
                 let profile = SlotProfile(general.profile, slots: kernel.slots)
                 row = SlotRowReader.Row(creditCode: profile.creditCode, name: profile.name, region: profile.region, statics: profile.statics,
-                                        year: year, yearFacts: profile.yearFacts.first ?? Array(repeating: .null, count: kernel.slots.perYear.count))
+                                        year: year, yearFacts: profile.yearFacts.first ?? .nulls(kernel.slots.perYear.count))
             }
             guard let row else { continue }
             if merged == nil { merged = row.profile; continue }

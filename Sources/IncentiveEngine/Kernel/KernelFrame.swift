@@ -11,7 +11,12 @@ struct KernelFrame {
     let profile: SlotProfile
     let year: Int
     var letCodes: [KernelCode]
-    var letValues: [Value?]
+    /// The rule's `let`s computed so far: `letValues[slot]` holds when `letStamps[slot]` is
+    /// `stamp`, which `reset(for:)` moves on, so a new rule clears nothing (values of an earlier
+    /// rule stay until overwritten).
+    var letValues: [Value] = []
+    var letStamps: [UInt32] = []
+    var stamp: UInt32 = 0
     var variables: [Value]
     var versionCode: KernelCode?
     var versionDate: Value?
@@ -28,27 +33,35 @@ struct KernelFrame {
         self.profile = profile
         self.year = year
         letCodes = []
-        letValues = []
-        self.variables = Array(repeating: .null, count: variables)
+        self.variables = .nulls(variables)
         versionCode = nil
     }
 
     /// Ready for the next rule of the same enterprise, keeping the storage already allocated.
     mutating func reset(for rule: KernelRule) {
         letCodes = rule.lets
-        letValues.removeAll(keepingCapacity: true)
-        letValues.append(contentsOf: repeatElement(nil, count: rule.lets.count))
-        if variables.count < rule.variables { variables = Array(repeating: .null, count: rule.variables) }
+        if letValues.count < rule.lets.count {
+            letValues.append(contentsOf: [Value].nulls(rule.lets.count - letValues.count))
+            letStamps.append(contentsOf: repeatElement(stamp, count: rule.lets.count - letStamps.count))
+        }
+        stamp &+= 1
+        if stamp == 0 {
+            // After 2³² rules, stamps from the first round could read as current: start again.
+            for slot in letStamps.indices { letStamps[slot] = 0 }
+            stamp = 1
+        }
+        if variables.count < rule.variables { variables = .nulls(rule.variables) }
         versionCode = rule.version
         versionDate = nil
         ranks.removeAll(keepingCapacity: true)
     }
 
     mutating func local(_ slot: Int) -> Value {
-        if let known = letValues[slot] { return known }
+        if letStamps[slot] == stamp { return letValues[slot] }
         let code = letCodes[slot]
         let value = code(&self)
         letValues[slot] = value
+        letStamps[slot] = stamp
         return value
     }
 

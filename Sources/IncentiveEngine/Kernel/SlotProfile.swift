@@ -16,7 +16,7 @@ struct SlotProfile: Sendable {
         self.creditCode = creditCode
         self.name = name
         self.region = region
-        statics = Array(repeating: .null, count: staticCount)
+        statics = .nulls(staticCount)
         years = []
         yearFacts = []
     }
@@ -26,7 +26,7 @@ struct SlotProfile: Sendable {
         self.init(creditCode: profile.creditCode, name: profile.name, region: profile.region, staticCount: slots.statics.count)
         for (name, value) in profile.staticFacts { if let slot = slots.slot(named: name) { statics[slot] = value } }
         for year in profile.yearFacts.keys.sorted() {
-            var facts = Array(repeating: Value.null, count: slots.perYear.count)
+            var facts = [Value].nulls(slots.perYear.count)
             for (name, value) in profile.yearFacts[year]! { if let slot = slots.slot(named: name) { facts[slot] = value } }
             years.append(year)
             yearFacts.append(facts)

@@ -94,8 +94,8 @@ struct SlotRowReader: Sendable {
 
     func read(_ bytes: UnsafeBufferPointer<UInt8>, fields: [Range<Int>], reference: Reference? = nil) -> Outcome {
         guard fields.count == columns.count else { return .general }
-        var row = Row(statics: nil, year: 0, yearFacts: Array(repeating: .null, count: slots.perYear.count))
-        var statics = reference?.profile.statics ?? Array(repeating: .null, count: slots.statics.count)
+        var row = Row(statics: nil, year: 0, yearFacts: .nulls(slots.perYear.count))
+        var statics = reference?.profile.statics ?? .nulls(slots.statics.count)
         var reused = reference != nil
         var year: Int?, notUTF8 = false
         if let reference { (row.creditCode, row.name, row.region) = (reference.profile.creditCode, reference.profile.name, reference.profile.region) }

@@ -66,3 +66,15 @@ public struct Title: Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
+
+extension Array where Element == Value {
+    /// `count` nulls, each written as its bare case. `Array(repeating: .null, count:)` copies its
+    /// element through the enum's value witness once per slot, and the batch makes a row of
+    /// nulls for every CSV row it reads.
+    @inlinable public static func nulls(_ count: Int) -> [Value] {
+        [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for index in 0..<count { (buffer.baseAddress! + index).initialize(to: .null) }
+            initialized = count
+        }
+    }
+}
