@@ -21,11 +21,11 @@ struct WideRows: Sendable {
                     policies: CheckedPolicySet) -> Row {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(160)
-        bytes.append(contentsOf: CSVCell.quoted(profile.creditCode).utf8)
+        CSVCell.append(profile.creditCode, to: &bytes)
         bytes.append(0x2C)
-        bytes.append(contentsOf: CSVCell.quoted(profile.name ?? "").utf8)
+        CSVCell.append(profile.name ?? "", to: &bytes)
         bytes.append(0x2C)
-        bytes.append(contentsOf: CSVCell.quoted(profile.region).utf8)
+        CSVCell.append(profile.region, to: &bytes)
         let prefixLength = bytes.count
         var totals: [ExactDecimal] = [.zero, .zero, .zero]
         for (position, outcome) in outcomes.enumerated() {
