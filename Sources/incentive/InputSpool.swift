@@ -1,46 +1,73 @@
 import Foundation
+import IncentiveSupport
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// An input file as something that can be read more than once. `batch` decides the format from
-/// the first bytes and then opens the file again, and the fast path may hand a file to the general
-/// path, which reads it from the start; a pipe (`-` for standard input, `<(…)`, a named FIFO)
-/// gives its bytes once. Such an input is first copied, in chunks, into a temporary file that is
-/// removed by `remove()` (call it in a `defer`, which also keeps the spool alive while the copy
-/// is read) or at the latest when the spool goes; a file is read where it is.
+/// An input as a file that can be read more than once, and as UTF-8 for the batch kernel.
+///
+/// `batch` decides the format from the first bytes and then opens the file again, and the fast
+/// path may hand a file to the general path, which reads it from the start; a pipe (`-` for
+/// standard input, `<(…)`, a named FIFO) gives its bytes once, so it is first copied, a mebibyte
+/// at a time, into a temporary file. A GB18030 file can likewise be rewritten as UTF-8
+/// (`utf8Copy(of:)`). A copy is removed by `remove()` (call it in a `defer`, which also keeps the
+/// spool alive while the copy is read) or at the latest when the spool goes; a file is otherwise
+/// read where it is.
 final class InputSpool {
     /// The path to read: the input itself, or its copy.
     let path: String
     private let copy: String?
 
+    private init(path: String, copy: String?) {
+        self.path = path
+        self.copy = copy
+    }
+
     /// - Parameter input: the path the user gave (`-` is standard input).
-    init(_ input: String) throws {
+    convenience init(_ input: String) throws {
         if Self.kind(input) == S_IFDIR {
             throw Arguments.UsageError("\(input) is a directory; expected a CSV or JSON Lines file", "\(input) 是目录；应为 CSV 或 JSON Lines 文件")
         }
         guard input == "-" || [S_IFIFO, S_IFCHR, S_IFSOCK].contains(Self.kind(input)) else {
-            path = input
-            copy = nil
+            self.init(path: input, copy: nil)
             return
         }
         let source = input == "-" ? 0 : open(input, O_RDONLY | O_CLOEXEC)
         guard source >= 0 else { throw Self.failure(input, String(cString: strerror(errno))) }
         defer { if input != "-" { close(source) } }
-        let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array("\(directory)/incentive-input-XXXXXX".utf8CString)
-        let target = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard target >= 0 else { throw Self.failure(input, "no temporary file in \(directory): \(String(cString: strerror(errno)))") }
-        let copyPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let (target, copyPath) = try Self.temporaryFile(for: input)
         defer { close(target) }
         do {
-            try Self.copy(from: source, to: target)
+            var chunk = [UInt8](repeating: 0, count: 1 << 20)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { read(source, $0.baseAddress!, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count >= 0 else { throw CopyError(reason: "read failed: " + String(cString: strerror(errno))) }
+                if count == 0 { break }
+                try Self.write(chunk[..<count], to: target)
+            }
         } catch {
             unlink(copyPath)
-            throw Self.failure(input, error.reason)
+            throw Self.failure(input, "\(error)")
         }
-        path = copyPath
-        copy = copyPath
+        self.init(path: copyPath, copy: copyPath)
+    }
+
+    /// A UTF-8 copy of a GB18030 file (`GB18030Transcoder`); nil when the file is not GB18030
+    /// text throughout, which is then read as it is.
+    static func utf8Copy(of path: String) throws -> InputSpool? {
+        let source = try ByteChunkReader(path: path)
+        let (target, copyPath) = try temporaryFile(for: path)
+        defer { close(target) }
+        let done: Bool
+        do {
+            done = try GB18030Transcoder.utf8(from: source) { bytes in try write(bytes[...], to: target) }
+        } catch {
+            unlink(copyPath)
+            throw failure(path, "\(error)")
+        }
+        guard done else { unlink(copyPath); return nil }
+        return InputSpool(path: copyPath, copy: copyPath)
     }
 
     deinit { remove() }
@@ -58,24 +85,28 @@ final class InputSpool {
         return info.st_mode & S_IFMT
     }
 
-    private struct CopyError: Error { let reason: String }
+    private struct CopyError: Error, CustomStringConvertible {
+        let reason: String
+        var description: String { reason }
+    }
 
-    /// Every byte of `source` into `target`, a mebibyte at a time; fails when a read or a write
-    /// does (a full disk, say).
-    private static func copy(from source: Int32, to target: Int32) throws(CopyError) {
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(source, $0.baseAddress!, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw CopyError(reason: "read failed: " + String(cString: strerror(errno))) }
-            if count == 0 { return }
-            var written = 0
-            while written < count {
-                let done = chunk.withUnsafeBytes { write(target, $0.baseAddress! + written, count - written) }
-                if done < 0, errno == EINTR { continue }
-                guard done > 0 else { throw CopyError(reason: "copy failed: " + String(cString: strerror(errno))) }
-                written += done
-            }
+    /// A new file in `$TMPDIR` (or /tmp), open for writing, and its path.
+    private static func temporaryFile(for input: String) throws -> (Int32, String) {
+        let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array("\(directory)/incentive-input-XXXXXX".utf8CString)
+        let target = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard target >= 0 else { throw failure(input, "no temporary file in \(directory): \(String(cString: strerror(errno)))") }
+        return (target, String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
+    }
+
+    /// All of `bytes` to `target`; fails when a write does (a full disk, say).
+    private static func write(_ bytes: ArraySlice<UInt8>, to target: Int32) throws(CopyError) {
+        var written = 0
+        while written < bytes.count {
+            let done = bytes.withUnsafeBytes { Glibc.write(target, $0.baseAddress! + written, bytes.count - written) }
+            if done < 0, errno == EINTR { continue }
+            guard done > 0 else { throw CopyError(reason: "copy failed: " + String(cString: strerror(errno))) }
+            written += done
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import IncentiveSupport
 import TestSupport
 import Testing
 
@@ -63,6 +64,7 @@ import Testing
         let rows = output.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 401)
         #expect(output.contains("300000"), "ranked Deqing awards are paid")
+        try Self.sameOnBothPaths(TextEncoding.gb18030.encode(Self.population(150, seed: seed))!, "population-\(seed)-gb18030.csv")
         for year in [2019, 2021, 2025] { try Self.sameOnBothPaths(Array(Self.population(60, seed: seed).utf8), "population-\(seed)-\(year).csv", year: year) }
     }
 
@@ -81,6 +83,8 @@ import Testing
             "\(c)9,戊,330521,2023",
         ]
         try Self.sameOnBothPaths(Array(rows.joined(separator: "\r\n").utf8), "awkward-crlf.csv")
+        // As Excel on a Chinese Windows saves it: GB18030, which the kernel reads as a UTF-8 copy.
+        try Self.sameOnBothPaths(TextEncoding.gb18030.encode(rows.joined(separator: "\r\n"))!, "awkward-gb18030.csv")
         try Self.sameOnBothPaths([0xEF, 0xBB, 0xBF] + Array(rows.joined(separator: "\n").utf8) + [0x0A, 0x0A], "awkward-bom.csv")
     }
 
@@ -95,6 +99,9 @@ import Testing
         try Self.sameOnBothPaths(Array(twice.utf8), "twice.csv")
         let gb18030 = "credit_code,name,region,year,rd_expense\n\(a),".utf8 + [0xBC, 0xD7] + ",330521,2023,1\n".utf8
         try Self.sameOnBothPaths(Array(gb18030), "gb18030.csv")
+        // GB18030 but for one row that is not GB18030 text (0xFF never is): the general path reads it all.
+        let broken = "credit_code,name,region,year,rd_expense\n\(a),".utf8 + [0xBC, 0xD7] + ",330521,2023,1\n\(b),".utf8 + [0xFF, 0xFF] + ",330521,2023,2\n".utf8
+        try Self.sameOnBothPaths(Array(broken), "gb18030-broken.csv")
         try Self.sameOnBothPaths(Array("credit_code,name,region,year,rd_expense\n".utf8), "header-only.csv")
         try Self.sameOnBothPaths(Array("credit_code,name,year\n\(a),甲,2023\n".utf8), "no-region-column.csv")
     }

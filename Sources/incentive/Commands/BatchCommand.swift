@@ -96,13 +96,20 @@ enum BatchCommand {
     /// The wide CSV through the batch kernel, or nil when the file needs the general path (not
     /// UTF-8, rows of an enterprise apart or in disagreement); the output is the same either way.
     static func fastWide(path: String, year: Int, policies: CheckedPolicySet, progress: Progress) throws -> KernelBatch.Output? {
-        do {
-            return try KernelBatch(policies: policies, year: year).run(path: path) { stage in
-                switch stage {
-                case .read(let rows): progress.show(Language.say("read \(rows) rows", "已读取 \(rows) 行"))
-                case .cohort(let count): progress.show(Language.say("ranking and pools over \(count) enterprises", "正在对 \(count) 家企业排名并分配资金池"))
-                }
+        let show: (KernelBatch.Stage) -> Void = { stage in
+            switch stage {
+            case .read(let rows): progress.show(Language.say("read \(rows) rows", "已读取 \(rows) 行"))
+            case .cohort(let count): progress.show(Language.say("ranking and pools over \(count) enterprises", "正在对 \(count) 家企业排名并分配资金池"))
             }
+        }
+        do {
+            let kernel = KernelBatch(policies: policies, year: year)
+            if let wide = try kernel.run(path: path, progress: show) { return wide }
+            // A GB18030 file (Excel's CSV on a Chinese Windows) is read by the kernel as UTF-8.
+            progress.show(Language.say("converting GB18030 to UTF-8", "正在把 GB18030 转为 UTF-8"))
+            guard let utf8 = try InputSpool.utf8Copy(of: path) else { return nil }
+            defer { utf8.remove() }
+            return try kernel.run(path: utf8.path, progress: show)
         } catch {
             throw Arguments.UsageError(message: Console.describe(error))
         }
