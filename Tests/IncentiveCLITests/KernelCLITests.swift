@@ -65,6 +65,12 @@ import Testing
         #expect(rows.count == 401)
         #expect(output.contains("300000"), "ranked Deqing awards are paid")
         try Self.sameOnBothPaths(TextEncoding.gb18030.encode(Self.population(150, seed: seed))!, "population-\(seed)-gb18030.csv")
+        // Sorted by year, as a spreadsheet often is: each enterprise's rows apart, bad cells among them.
+        var lines = Self.population(150, seed: seed).split(separator: "\n").map(String.init)
+        for index in stride(from: 1, to: lines.count, by: 37) { lines[index] = lines[index].replacingOccurrences(of: ",true,", with: ",maybe,") }
+        let byYear = [lines[0]] + lines.dropFirst().enumerated().sorted { ($0.element.split(separator: ",")[8], $0.offset) < ($1.element.split(separator: ",")[8], $1.offset) }.map(\.element)
+        let sortedOutput = try Self.sameOnBothPaths(Array((byYear.joined(separator: "\n") + "\n").utf8), "population-\(seed)-by-year.csv")
+        #expect(sortedOutput.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 151)
         for year in [2019, 2021, 2025] { try Self.sameOnBothPaths(Array(Self.population(60, seed: seed).utf8), "population-\(seed)-\(year).csv", year: year) }
     }
 

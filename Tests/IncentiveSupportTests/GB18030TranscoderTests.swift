@@ -9,7 +9,7 @@ import Testing
 
     /// The transcoder's output and verdict over `bytes` read `chunkSize` bytes at a time.
     static func transcode(_ bytes: [UInt8], chunkSize: Int) throws -> (Bool, [UInt8]) {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gb18030-\(getpid())-\(chunkSize).csv")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gb18030-\(UUID().uuidString).csv")
         try Data(bytes).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         var out: [UInt8] = []

@@ -9,9 +9,11 @@ import PolicyLanguage
 /// to be finished (`BatchEvaluator`'s order). Memory grows with the output and the cohort, not
 /// with the file.
 ///
-/// Rows that are not plain go through `ProfileRowReader` (same values and messages). A file that
-/// is not UTF-8, whose enterprises' rows are not adjacent, or whose rows of one enterprise
-/// disagree is left to the general path (`run` returns nil), which handles it all.
+/// Rows that are not plain go through `ProfileRowReader` (same values and messages). A file whose
+/// enterprises' rows are not adjacent (sorted by year, say) is read a second time with every
+/// record held, grouped by enterprise; problems are reported in row order either way. A file that
+/// is not UTF-8 (the command line gives the kernel a UTF-8 copy of a GB18030 file), or whose rows
+/// of one enterprise disagree, is left to the general path (`run` returns nil), which handles it all.
 public final class KernelBatch: @unchecked Sendable {
     public struct Output: Sendable {
         public let header: String
@@ -78,34 +80,31 @@ public final class KernelBatch: @unchecked Sendable {
         guard let header, let codeColumn = header.names.firstIndex(of: "credit_code") else { return nil }
         let reader = SlotRowReader(header: header, slots: kernel.slots)
 
-        var issues = headerIssues
-        var store = WideRowStore()
-        var waiting = PackedSlotProfiles()
-        var rankValues: [RankKey: [(enterprise: Int, value: ExactDecimal)]] = [:]
+        var pass = Pass(issues: headerIssues)
         var seen = Set<UInt64>()
-        var records = 0, enterprises = 0
+        var apart = false
         // The next block is cut from the file on another thread while this one is evaluated.
         let ahead = ReadAhead(scanner) { $0.nextRuns(codeColumn: codeColumn, count: Self.block) }
         while let runs = ahead.next() {
-            records += runs.reduce(0) { $0 + $1.records.count }
-            for run in runs where !seen.insert(run.key).inserted { return nil }
-            let results = Parallel.map(runs.indices, chunk: 64) { range in
-                range.map { self.firstPass(runs[$0], reader: reader) }
-            }
-            for result in results.joined() {
-                guard !result.abandon else { return nil }
-                issues += result.issues
-                guard result.evaluated else { continue }
-                if let row = result.row {
-                    store.append(row)
-                } else {
-                    for (key, value) in result.rankValues { rankValues[key, default: []].append((waiting.count, value)) }
-                    waiting.append(packed: result.packed, position: enterprises)
-                }
-                enterprises += 1
-            }
-            progress?(.read(rows: records))
+            if runs.contains(where: { !seen.insert($0.key).inserted }) { apart = true; break }
+            guard evaluate(runs, reader: reader, into: &pass) else { return nil }
+            progress?(.read(rows: pass.records))
         }
+        if apart {
+            // An enterprise's rows are apart (a file sorted by year, say): read again, every
+            // record held and grouped by enterprise in the order enterprises first appear.
+            pass = Pass(issues: headerIssues)
+            let runs = try Self.groupedRuns(path: path, codeColumn: codeColumn)
+            for start in stride(from: 0, to: runs.count, by: Self.block) {
+                guard evaluate(Array(runs[start..<min(start + Self.block, runs.count)]), reader: reader, into: &pass) else { return nil }
+                progress?(.read(rows: pass.records))
+            }
+        }
+        let (waiting, rankValues) = (pass.waiting, pass.rankValues)
+        // Problems in the order of their rows, as the general path reports them.
+        let issues = pass.headerIssues + pass.rowIssues.enumerated()
+            .sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(\.element.issue)
+        let (store, enterprises, records) = (pass.store, pass.enterprises, pass.records)
         progress?(.cohort(enterprises: waiting.count))
         let (cohortRows, pools) = finishCohort(waiting, ranks: rankValues.mapValues { CohortRanking.competitionRanks($0) })
         var plans: [String: RegionPlan] = [:]
@@ -115,8 +114,63 @@ public final class KernelBatch: @unchecked Sendable {
                       layout: layout, store: store, cohortRows: cohortRows, cohortPositions: waiting.positions)
     }
 
+    /// What the first pass has gathered so far.
+    struct Pass {
+        let headerIssues: [ProfileIssue]
+        var rowIssues: [(row: Int, issue: ProfileIssue)] = []
+        var store = WideRowStore()
+        var waiting = PackedSlotProfiles()
+        var rankValues: [RankKey: [(enterprise: Int, value: ExactDecimal)]] = [:]
+        var records = 0, enterprises = 0
+
+        init(issues: [ProfileIssue]) { headerIssues = issues }
+    }
+
+    /// A block of runs evaluated on every core and gathered in order; false when the file must
+    /// take the general path.
+    private func evaluate(_ runs: [RecordStream.Run], reader: SlotRowReader, into pass: inout Pass) -> Bool {
+        pass.records += runs.reduce(0) { $0 + $1.records.count }
+        let results = Parallel.map(runs.indices, chunk: 64) { range in
+            range.map { self.firstPass(runs[$0], reader: reader) }
+        }
+        for result in results.joined() {
+            guard !result.abandon else { return false }
+            pass.rowIssues += result.issues
+            guard result.evaluated else { continue }
+            if let row = result.row {
+                pass.store.append(row)
+            } else {
+                for (key, value) in result.rankValues { pass.rankValues[key, default: []].append((pass.waiting.count, value)) }
+                pass.waiting.append(packed: result.packed, position: pass.enterprises)
+            }
+            pass.enterprises += 1
+        }
+        return true
+    }
+
+    /// Every record of the file, grouped into one run per enterprise, in the order enterprises
+    /// first appear (each record keeps its row number).
+    static func groupedRuns(path: String, codeColumn: Int) throws -> [RecordStream.Run] {
+        var scanner = RecordStream(source: try ByteChunkReader(path: path))
+        _ = scanner.headerRecord()
+        var runs: [RecordStream.Run] = []
+        var index: [UInt64: Int] = [:]
+        while let block = scanner.nextRuns(codeColumn: codeColumn, count: Self.block) {
+            for run in block {
+                if let at = index[run.key] {
+                    runs[at].records += run.records
+                } else {
+                    index[run.key] = runs.count
+                    runs.append(run)
+                }
+            }
+        }
+        return runs
+    }
+
     struct FirstPass {
-        var issues: [ProfileIssue]
+        /// Problems, with the row of each.
+        var issues: [(row: Int, issue: ProfileIssue)]
         var abandon: Bool
         /// Whether the rows gave an enterprise to evaluate.
         var evaluated = false
@@ -147,7 +201,7 @@ public final class KernelBatch: @unchecked Sendable {
 
     struct ReadResult {
         var profile: SlotProfile?
-        var issues: [ProfileIssue] = []
+        var issues: [(row: Int, issue: ProfileIssue)] = []
         var abandon = false
     }
 
@@ -181,7 +235,7 @@ public final class KernelBatch: @unchecked Sendable {
             if row == nil {
                 guard let csv = record.csv() else { result.abandon = true; return result }
                 let (general, rowIssues) = rowReader.row(csv, header: reader.header)
-                result.issues += rowIssues
+                result.issues += rowIssues.map { (record.row, $0) }
                 guard let general, let year = general.years.first else { continue }
                 let profile = SlotProfile(general.profile, slots: kernel.slots)
                 row = SlotRowReader.Row(creditCode: profile.creditCode, name: profile.name, region: profile.region, statics: profile.statics,

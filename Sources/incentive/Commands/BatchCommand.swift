@@ -93,8 +93,9 @@ enum BatchCommand {
         return try report(pools: cohort.pools, issues: input.issues, enterprises: profiles.count, args: args, path: path)
     }
 
-    /// The wide CSV through the batch kernel, or nil when the file needs the general path (not
-    /// UTF-8, rows of an enterprise apart or in disagreement); the output is the same either way.
+    /// The wide CSV through the batch kernel (a GB18030 file through a UTF-8 copy), or nil when
+    /// the file needs the general path (rows of an enterprise in disagreement, text that is not
+    /// UTF-8 or GB18030); the output is the same either way.
     static func fastWide(path: String, year: Int, policies: CheckedPolicySet, progress: Progress) throws -> KernelBatch.Output? {
         let show: (KernelBatch.Stage) -> Void = { stage in
             switch stage {

@@ -92,11 +92,25 @@ import Testing
         #expect(output.issues.map(\.field) == ["revenue"])
     }
 
-    @Test("rows of an enterprise apart, or disagreeing, are left to the general path")
+    @Test("rows of an enterprise apart are grouped, enterprises in the order they first appear, problems in row order")
+    func groupsRowsApart() throws {
+        let a = BatchFixtures.code(1), b = BatchFixtures.code(2), c = BatchFixtures.code(3)
+        let csv = "credit_code,name,region,year,rd_expense\n\(b),乙,330521,2023,x2\n\(a),甲,330521,2023,x3\n\(c),丙,330521,2023,1\n"
+            + "\(a),甲,330521,2022,x5\n\(b),乙,330521,2022,x6\n"
+        let output = try #require(try Self.run(csv))
+        #expect(output.enterprises == 3 && output.rows == 5)
+        #expect(output.issues.map(\.location) == ["row 2", "row 3", "row 5", "row 6"])
+        var bytes: [UInt8] = []
+        output.writeRows { bytes += $0 }
+        let codes = String(decoding: bytes, as: UTF8.self).split(separator: "\r\n").map { $0.prefix(while: { $0 != "," }) }
+        #expect(codes == [b[...], a[...], c[...]])
+    }
+
+    @Test("rows of an enterprise that disagree are left to the general path")
     func leavesToGeneral() throws {
         let a = BatchFixtures.code(1), b = BatchFixtures.code(2)
-        #expect(try Self.run("credit_code,name,region,year,rd_expense\n\(a),甲,330521,2023,1\n\(b),乙,330521,2023,2\n\(a),甲,330521,2022,1\n") == nil)
         #expect(try Self.run("credit_code,name,region,year,rd_expense\n\(a),甲,330521,2023,1\n\(a),乙,330521,2022,1\n") == nil)
+        #expect(try Self.run("credit_code,name,region,year,rd_expense\n\(a),甲,330521,2023,1\n\(b),乙,330521,2023,2\n\(a),丁,330521,2022,1\n") == nil)
         #expect(try Self.run("credit_code,name,region,year,rd_expense\n\(a),甲,330521,2023,1\n\(b),乙,330521,2023,2\n") != nil)
     }
 }
