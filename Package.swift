@@ -25,9 +25,14 @@ let package = Package(
             dependencies: ["embed-policies"],
             path: "Sources/EmbedPoliciesPlugin"
         ),
+        // Release builds on Linux link the Swift runtime and Foundation statically: loading and
+        // relocating libswiftCore, libFoundation and ICU at every start took most of the
+        // time of a short command.
         .executableTarget(
             name: "incentive",
             dependencies: ["IncentiveEngine", "PolicyLanguage", "IncentiveSupport"],
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
             plugins: ["EmbedPoliciesPlugin"]
         ),
         // Benchmarks: a population generator and measurements of the release binary.
