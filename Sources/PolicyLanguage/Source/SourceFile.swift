@@ -28,19 +28,28 @@ public struct SourceFile: Sendable {
         var byteOfScalar: [Int32] = []
         var scalarOfByte: [Int32] = []
         if bytes.contains(where: { $0 >= 0x80 }) {
-            byteOfScalar.reserveCapacity(bytes.count + 1)
-            scalarOfByte.reserveCapacity(bytes.count + 1)
-            var scalar: Int32 = -1
-            for (offset, byte) in bytes.enumerated() {
-                if byte & 0xC0 != 0x80 {
-                    scalar += 1
-                    byteOfScalar.append(Int32(offset))
-                    if byte == UInt8(ascii: "\n") { starts.append(Int(scalar) + 1) }
+            // Filled through pointers: appending element by element cost more than lexing.
+            var scalars = 0
+            scalarOfByte = Array(unsafeUninitializedCapacity: bytes.count + 1) { table, count in
+                var scalar: Int32 = -1
+                for (offset, byte) in bytes.enumerated() {
+                    if byte & 0xC0 != 0x80 { scalar += 1 }
+                    table[offset] = scalar
                 }
-                scalarOfByte.append(scalar)
+                table[bytes.count] = scalar + 1
+                scalars = Int(scalar + 1)
+                count = bytes.count + 1
             }
-            byteOfScalar.append(Int32(bytes.count))
-            scalarOfByte.append(scalar + 1)
+            byteOfScalar = Array(unsafeUninitializedCapacity: scalars + 1) { table, count in
+                var scalar = 0
+                for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
+                    table[scalar] = Int32(offset)
+                    scalar += 1
+                    if byte == UInt8(ascii: "\n") { starts.append(scalar) }
+                }
+                table[scalars] = Int32(bytes.count)
+                count = scalars + 1
+            }
         } else {
             for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
         }
