@@ -37,7 +37,7 @@ let package = Package(
         ),
         // Benchmarks: a population generator and measurements of the release binary.
         .executableTarget(name: "incentive-bench", dependencies: ["PolicyLanguage"]),
-        .testTarget(name: "IncentiveSupportTests", dependencies: ["IncentiveSupport"]),
+        .testTarget(name: "IncentiveSupportTests", dependencies: ["IncentiveSupport", "TestSupport"]),
         /// Helpers shared by the test targets: a seeded generator and random expression trees.
         .target(name: "TestSupport", dependencies: ["PolicyLanguage", "IncentiveSupport"], path: "Tests/TestSupport"),
         .testTarget(

@@ -211,7 +211,7 @@ extension Parser {
     }
 
     private mutating func numberLiteral(_ digits: String, _ suffix: Token.NumberSuffix, _ range: SourceRange) throws(Diagnostic) -> Expr {
-        guard digits.count <= 24, var value = ExactDecimal(parsing: digits) else {
+        guard digits.utf8.count <= 24, var value = ExactDecimal(parsing: digits) else {
             throw Diagnostic("parse.number-too-large", DiagnosticText("number '\(digits)' is too large (at most 24 digits)", "数字 '\(digits)' 太大（最多 24 位）"), at: range)
         }
         let unit: NumberUnit
