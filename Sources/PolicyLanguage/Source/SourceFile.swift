@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One policy source: its name as shown in diagnostics and its text, with line starts indexed so
 /// that an offset turns into `line:column` without rescanning.
 ///
@@ -27,7 +33,7 @@ public struct SourceFile: Sendable {
         var starts = [0]
         var byteOfScalar: [Int32] = []
         var scalarOfByte: [Int32] = []
-        if bytes.contains(where: { $0 >= 0x80 }) {
+        if Self.containsNonASCII(bytes) {
             // Filled through pointers: appending element by element cost more than lexing.
             var scalars = 0
             scalarOfByte = Array(unsafeUninitializedCapacity: bytes.count + 1) { table, count in
@@ -61,7 +67,12 @@ public struct SourceFile: Sendable {
     /// `text.replacingOccurrences(of: "\r\n", with: "\n")`, on bytes: a CR is dropped when an LF
     /// follows it; a lone CR stays.
     private static func withoutCarriageReturnsBeforeLineFeeds(_ bytes: [UInt8]) -> [UInt8] {
-        guard let first = bytes.firstIndex(of: UInt8(ascii: "\r")) else { return bytes }
+        // `memchr` finds there is no CR (the usual file) many bytes at a time.
+        let first: Int? = bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, let found = memchr(base, 0x0D, raw.count) else { return nil }
+            return UnsafeRawPointer(found) - base
+        }
+        guard let first else { return bytes }
         var out = Array(bytes[..<first])
         out.reserveCapacity(bytes.count)
         var index = first
@@ -71,6 +82,18 @@ public struct SourceFile: Sendable {
             index += 1
         }
         return out
+    }
+
+    /// Whether a byte is outside ASCII, eight bytes at a time (an ASCII file needs no offset tables).
+    private static func containsNonASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return true }
+                offset += 8
+            }
+            return raw[offset...].contains { $0 >= 0x80 }
+        }
     }
 
     /// The number of scalars in the text.
