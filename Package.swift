@@ -25,14 +25,19 @@ let package = Package(
             dependencies: ["embed-policies"],
             path: "Sources/EmbedPoliciesPlugin"
         ),
+        // Release builds on Linux link the Swift runtime and Foundation statically: loading and
+        // relocating libswiftCore, libFoundation and ICU at every start took most of the
+        // time of a short command.
         .executableTarget(
             name: "incentive",
             dependencies: ["IncentiveEngine", "PolicyLanguage", "IncentiveSupport"],
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
             plugins: ["EmbedPoliciesPlugin"]
         ),
         // Benchmarks: a population generator and measurements of the release binary.
         .executableTarget(name: "incentive-bench", dependencies: ["PolicyLanguage"]),
-        .testTarget(name: "IncentiveSupportTests", dependencies: ["IncentiveSupport"]),
+        .testTarget(name: "IncentiveSupportTests", dependencies: ["IncentiveSupport", "TestSupport"]),
         /// Helpers shared by the test targets: a seeded generator and random expression trees.
         .target(name: "TestSupport", dependencies: ["PolicyLanguage", "IncentiveSupport"], path: "Tests/TestSupport"),
         .testTarget(

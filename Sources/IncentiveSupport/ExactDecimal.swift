@@ -168,6 +168,18 @@ extension ExactDecimal {
     /// accepted). No whitespace, `_` or `,`. `nil` on bad syntax, |exponent| > 60, or if the value
     /// does not fit.
     public init?(parsing text: String) {
+        // A whole number of at most 18 digits (policy literals, most cells) fits an Int: read it
+        // without the general path's arrays and 128-bit arithmetic; the value is the same.
+        let utf8 = text.utf8
+        if !utf8.isEmpty, utf8.count <= 18, utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            self.init(uncheckedNumerator: Int128(utf8.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }), denominator: 1)
+            return
+        }
+        self.init(parsingGeneral: text)
+    }
+
+    /// Every form `init(parsing:)` accepts.
+    init?(parsingGeneral text: String) {
         let bytes = Array(text.utf8)
         var i = 0
         var negative = false

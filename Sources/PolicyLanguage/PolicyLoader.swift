@@ -21,8 +21,16 @@ public enum PolicyLoader {
     /// Parses and checks sources; they are ordered by name first so results never depend on the
     /// order a directory listing gave.
     public static func load(sources unordered: [SourceFile]) -> Result<CheckedPolicySet, Failure> {
+        loadKeepingWarnings(sources: unordered).map(\.set)
+    }
+
+    /// `load`, keeping on success the warnings it drops, with the sources in the order their file
+    /// indices refer to: what `incentive check` prints, from one parse and check (it used to call
+    /// `load`, then `diagnose` for the warnings, parsing and checking everything twice).
+    public static func loadKeepingWarnings(sources unordered: [SourceFile])
+        -> Result<(set: CheckedPolicySet, warnings: [Diagnostic], sources: [SourceFile]), Failure> {
         let (sources, set, diagnostics) = parseAndCheck(unordered)
-        if let set, !diagnostics.contains(where: { $0.severity == .error }) { return .success(set) }
+        if let set, !diagnostics.contains(where: { $0.severity == .error }) { return .success((set, diagnostics, sources)) }
         return .failure(Failure(sources: sources, diagnostics: diagnostics))
     }
 

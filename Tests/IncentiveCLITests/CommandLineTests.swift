@@ -65,6 +65,19 @@ import Testing
         #expect(estimate.status == 3)
     }
 
+    /// `check` parses and checks once and prints the warnings of policies that check, each once.
+    @Test func warningsAlonePrintOnceAndTheCheckPasses() throws {
+        let dir = NSTemporaryDirectory() + "incentive-warn-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "fact revenue: money per-year \"收入\" \"revenue\"\npolicy p \"t\" {\n  region 330726\n  effective 2020-01-01\n  param rate \"比例\" percent {\n    from 2021-01-01: 10% provenance seed\n  }\n  rule r \"r\" { kind cash when c: revenue > 0 amount revenue * rate }\n}\n"
+            .write(toFile: dir + "/warn.policy", atomically: true, encoding: .utf8)
+        let result = try ExamplesTests.run(["check", dir, "--lang", "en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("ok: 1 files, 1 policies, 1 rules, 0 tests; policy set sha256:"), "\(result.stdout)")
+        let warning = "warn.policy:5:3: warning[check.version-gap]: parameter 'rate' has no value from 2020-01-01 (the policy's start) until 2021-01-01"
+        #expect(result.stderr.components(separatedBy: warning).count == 2, "\(result.stderr)")
+    }
+
     struct EvalCase: CustomTestStringConvertible, Sendable {
         let expression: String
         let input: String?

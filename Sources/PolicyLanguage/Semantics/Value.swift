@@ -55,8 +55,10 @@ public struct Title: Sendable, Hashable, CustomStringConvertible {
     public init?(parsing text: String) {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty else { return nil }
-        let name = String(parts[0]).trimmingCharacters(in: .whitespaces)
-        let when = String(parts[1]).trimmingCharacters(in: .whitespaces)
+        // `trimmingWhitespace` gives `trimmingCharacters(in: .whitespaces)`'s result without
+        // Foundation when there is nothing to trim, the usual case.
+        let name = String(parts[0]).trimmingWhitespace()
+        let when = String(parts[1]).trimmingWhitespace()
         if when.count == 4, let year = Int(when), year >= 1000 {
             self.init(name: name, year: year, date: nil)
         } else if let date = CivilDate(parsing: when) {

@@ -54,7 +54,7 @@ extension Parser {
 
     private mutating func comparison() throws(Diagnostic) -> Expr {
         let left = try additive()
-        if case .symbol(let symbol) = current.kind, let op = BinaryOperator(rawValue: symbol), op.isComparison {
+        if case .symbol(let symbol) = current.kind, let op = Self.comparison(symbol) {
             advance()
             let right = try additive()
             return Expr(.binary(op, left, right), left.range.to(right.range))
@@ -70,6 +70,20 @@ extension Parser {
             return Expr(.membership(left, in: collection, negated: negated), left.range.to(collection.range))
         }
         return left
+    }
+
+    /// The comparison a symbol spells, by a switch: `BinaryOperator(rawValue:)` compared the symbol
+    /// with the name of every operator, for every operand of every expression.
+    private static func comparison(_ symbol: String) -> BinaryOperator? {
+        switch symbol {
+        case "==": return .equal
+        case "!=": return .notEqual
+        case "<": return .less
+        case "<=": return .lessOrEqual
+        case ">": return .greater
+        case ">=": return .greaterOrEqual
+        default: return nil
+        }
     }
 
     private mutating func additive() throws(Diagnostic) -> Expr {
@@ -197,7 +211,7 @@ extension Parser {
     }
 
     private mutating func numberLiteral(_ digits: String, _ suffix: Token.NumberSuffix, _ range: SourceRange) throws(Diagnostic) -> Expr {
-        guard digits.count <= 24, var value = ExactDecimal(parsing: digits) else {
+        guard digits.utf8.count <= 24, var value = ExactDecimal(parsing: digits) else {
             throw Diagnostic("parse.number-too-large", DiagnosticText("number '\(digits)' is too large (at most 24 digits)", "数字 '\(digits)' 太大（最多 24 位）"), at: range)
         }
         let unit: NumberUnit

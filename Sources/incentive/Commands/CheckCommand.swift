@@ -14,10 +14,9 @@ enum CheckCommand {
             Console.error(Language.say("incentive: ", "incentive：") + Console.describe(error))
             return 3
         }
-        switch PolicyLoader.load(sources: files) {
-        case .success(let set):
-            let warnings = PolicyLoader.diagnose(sources: files)
-            if !warnings.diagnostics.isEmpty { Console.error(DiagnosticRenderer(sources: warnings.sources, english: Language.english).render(warnings.diagnostics) + "\n") }
+        switch PolicyLoader.loadKeepingWarnings(sources: files) {
+        case .success(let (set, warnings, sources)):
+            if !warnings.isEmpty { Console.error(DiagnosticRenderer(sources: sources, english: Language.english).render(warnings) + "\n") }
             let rules = set.rules.count
             let digest = PolicySetDigest.digest(of: set.sources)
             Console.print(Language.say("ok: \(set.sources.count) files, \(set.policies.count) policies, \(rules) rules, \(set.tests.count) tests; policy set \(digest)",

@@ -17,7 +17,7 @@ enum Text {
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], width(cell)) } }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { pad($1, widths[$0], right: numeric.contains($0)) }.joined(separator: "  ")
-                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+                .droppingTrailingWhitespace()
         }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
         return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
