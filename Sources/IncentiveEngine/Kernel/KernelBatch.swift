@@ -49,7 +49,9 @@ public final class KernelBatch: @unchecked Sendable {
     }
 
     let policies: CheckedPolicySet
-    let kernel: KernelEvaluator
+    /// The compiled kernel of the calling thread (`PerThread`: one compilation per worker).
+    var kernel: KernelEvaluator { kernels.instance }
+    private let kernels: PerThread<KernelEvaluator>
     let year: Int
     let rowReader: ProfileRowReader
     /// Enterprises per parallel block.
@@ -58,7 +60,7 @@ public final class KernelBatch: @unchecked Sendable {
     public init(policies: CheckedPolicySet, year: Int) {
         self.policies = policies
         self.year = year
-        kernel = KernelEvaluator(policies: policies, year: year)
+        kernels = PerThread { KernelEvaluator(policies: policies, year: year) }
         rowReader = ProfileRowReader(policies: policies)
     }
 
@@ -78,7 +80,9 @@ public final class KernelBatch: @unchecked Sendable {
         guard scanner.isUTF8, let headerRecord = scanner.headerRecord() else { return nil }
         let (header, headerIssues) = rowReader.header(headerRecord)
         guard let header, let codeColumn = header.names.firstIndex(of: "credit_code") else { return nil }
-        let reader = SlotRowReader(header: header, slots: kernel.slots)
+        // A reader per thread, as the kernel is (`PerThread`).
+        let slots = kernel.slots
+        let reader = PerThread { SlotRowReader.Shared(SlotRowReader(header: header, slots: slots)) }
 
         var pass = Pass(issues: headerIssues)
         var seen = Set<UInt64>()
@@ -128,10 +132,11 @@ public final class KernelBatch: @unchecked Sendable {
 
     /// A block of runs evaluated on every core and gathered in order; false when the file must
     /// take the general path.
-    private func evaluate(_ runs: [RecordStream.Run], reader: SlotRowReader, into pass: inout Pass) -> Bool {
+    private func evaluate(_ runs: [RecordStream.Run], reader: PerThread<SlotRowReader.Shared>, into pass: inout Pass) -> Bool {
         pass.records += runs.reduce(0) { $0 + $1.records.count }
         let results = Parallel.map(runs.indices, chunk: 64) { range in
-            range.map { self.firstPass(runs[$0], reader: reader) }
+            let reader = reader.instance.reader
+            return range.map { self.firstPass(runs[$0], reader: reader) }
         }
         for result in results.joined() {
             guard !result.abandon else { return false }

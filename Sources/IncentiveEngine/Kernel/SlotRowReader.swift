@@ -38,6 +38,12 @@ struct SlotRowReader: Sendable {
         let signed: Bool
     }
 
+    /// A reader as a class, for `PerThread`.
+    final class Shared {
+        let reader: SlotRowReader
+        init(_ reader: SlotRowReader) { self.reader = reader }
+    }
+
     let header: ProfileRowReader.Header
     let slots: FactSlots
     private let columns: [Column]
