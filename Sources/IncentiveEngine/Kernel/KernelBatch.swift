@@ -10,8 +10,8 @@ import PolicyLanguage
 /// with the file.
 ///
 /// Rows that are not plain go through `ProfileRowReader` (same values and messages). A file whose
-/// enterprises' rows are not adjacent (sorted by year, say) is read a second time with every
-/// record held, grouped by enterprise; problems are reported in row order either way. A file that
+/// enterprises' rows are not adjacent (sorted by year, say) is read a second time, the place of
+/// every record held and grouped by enterprise (`GroupedRecords`); problems are reported in row order either way. A file that
 /// is not UTF-8 (the command line gives the kernel a UTF-8 copy of a GB18030 file), or whose rows
 /// of one enterprise disagree, is left to the general path (`run` returns nil), which handles it all.
 public final class KernelBatch: @unchecked Sendable {
@@ -95,12 +95,13 @@ public final class KernelBatch: @unchecked Sendable {
             progress?(.read(rows: pass.records))
         }
         if apart {
-            // An enterprise's rows are apart (a file sorted by year, say): read again, every
-            // record held and grouped by enterprise in the order enterprises first appear.
+            // An enterprise's rows are apart (a file sorted by year, say): read again, each
+            // record's place held and grouped by enterprise in the order enterprises first appear.
             pass = Pass(issues: headerIssues)
-            let runs = try Self.groupedRuns(path: path, codeColumn: codeColumn)
-            for start in stride(from: 0, to: runs.count, by: Self.block) {
-                guard evaluate(Array(runs[start..<min(start + Self.block, runs.count)]), reader: reader, into: &pass) else { return nil }
+            let grouped = try GroupedRecords(path: path, codeColumn: codeColumn)
+            for start in stride(from: 0, to: grouped.enterprises, by: Self.block) {
+                let block = start..<min(start + Self.block, grouped.enterprises)
+                guard evaluate(block.count, records: grouped.recordCount(block), reader: reader, into: &pass, run: { grouped.run(start + $0) }) else { return nil }
                 progress?(.read(rows: pass.records))
             }
         }
@@ -133,10 +134,16 @@ public final class KernelBatch: @unchecked Sendable {
     /// A block of runs evaluated on every core and gathered in order; false when the file must
     /// take the general path.
     private func evaluate(_ runs: [RecordStream.Run], reader: PerThread<SlotRowReader.Shared>, into pass: inout Pass) -> Bool {
-        pass.records += runs.reduce(0) { $0 + $1.records.count }
-        let results = Parallel.map(runs.indices, chunk: 64) { range in
+        evaluate(runs.count, records: runs.reduce(0) { $0 + $1.records.count }, reader: reader, into: &pass) { runs[$0] }
+    }
+
+    /// `count` runs, each made by `run` on the worker that evaluates it (nil: take the general path).
+    private func evaluate(_ count: Int, records: Int, reader: PerThread<SlotRowReader.Shared>, into pass: inout Pass,
+                          run: @Sendable (Int) -> RecordStream.Run?) -> Bool {
+        pass.records += records
+        let results = Parallel.map(0..<count, chunk: 64) { range in
             let reader = reader.instance.reader
-            return range.map { self.firstPass(runs[$0], reader: reader) }
+            return range.map { index in run(index).map { self.firstPass($0, reader: reader) } ?? FirstPass(issues: [], abandon: true) }
         }
         for result in results.joined() {
             guard !result.abandon else { return false }
@@ -151,26 +158,6 @@ public final class KernelBatch: @unchecked Sendable {
             pass.enterprises += 1
         }
         return true
-    }
-
-    /// Every record of the file, grouped into one run per enterprise, in the order enterprises
-    /// first appear (each record keeps its row number).
-    static func groupedRuns(path: String, codeColumn: Int) throws -> [RecordStream.Run] {
-        var scanner = RecordStream(source: try ByteChunkReader(path: path))
-        _ = scanner.headerRecord()
-        var runs: [RecordStream.Run] = []
-        var index: [UInt64: Int] = [:]
-        while let block = scanner.nextRuns(codeColumn: codeColumn, count: Self.block) {
-            for run in block {
-                if let at = index[run.key] {
-                    runs[at].records += run.records
-                } else {
-                    index[run.key] = runs.count
-                    runs.append(run)
-                }
-            }
-        }
-        return runs
     }
 
     struct FirstPass {

@@ -9,6 +9,8 @@ struct RecordStream {
         /// The record's bytes: without its line break when simple (no quotes), with it otherwise.
         let bytes: [UInt8]
         let simple: Bool
+        /// Where `bytes` start in the file.
+        var offset = 0
 
         var isASCII: Bool { !bytes.contains { $0 >= 0x80 } }
 
@@ -36,6 +38,8 @@ struct RecordStream {
     private var position = 0
     private var finished = false
     private var row = 0
+    /// Where `buffer` starts in the file.
+    private var bufferStart = 0
     private var held: Run?
     /// False when the file starts as another encoding than UTF-8 (the general path reads it).
     private(set) var isUTF8 = true
@@ -85,7 +89,7 @@ struct RecordStream {
                 row += 1
                 position = next
                 let bytes = Array(buffer[start..<(simple ? end : next)])
-                let record = Record(row: row, bytes: bytes, simple: simple)
+                let record = Record(row: row, bytes: bytes, simple: simple, offset: bufferStart + start)
                 guard let codeColumn else { return (record, 0) }
                 let code: ArraySlice<UInt8>
                 if simple {
@@ -98,6 +102,7 @@ struct RecordStream {
             case .incomplete:
                 guard !finished else { return nil }
                 guard let chunk = source.next() else { finished = true; continue }
+                bufferStart += position
                 buffer = Array(buffer[position...]) + chunk
                 position = 0
             }

@@ -106,6 +106,38 @@ import Testing
         #expect(codes == [b[...], a[...], c[...]])
     }
 
+    @Test("a file of over a mebibyte, with a BOM, CRLF and quoted names over two lines, sorted by year: the same rows and problems as in enterprise order")
+    func groupsAcrossChunks() throws {
+        var lines = BatchPropertyTests.population(2_600, seed: 11).split(separator: "\n").map(String.init)
+        // Every 97th enterprise: a quoted name over two lines on its three rows, an unreadable revenue on one.
+        for enterprise in stride(from: 2, to: 2_600, by: 97) {
+            for year in 0..<3 {
+                var cells = lines[1 + 3 * enterprise + year].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                cells[1] = "\"名称\(enterprise),\r\n第二行\""
+                if year == 1 { cells[9] = "12万" }
+                lines[1 + 3 * enterprise + year] = cells.joined(separator: ",")
+            }
+        }
+        let header = lines[0], body = Array(lines.dropFirst())
+        // The body is each enterprise's 2021, 2022 and 2023 rows in turn: every 2021 row first, then 2022, then 2023.
+        let byYear = (0..<3).flatMap { year in stride(from: year, to: body.count, by: 3).map { body[$0] } }
+        func text(_ rows: [String]) -> String { "\u{FEFF}" + ([header] + rows).joined(separator: "\r\n") + "\r\n" }
+        #expect(text(byYear).utf8.count > 1 << 20, "more than one chunk of the reader")
+        let adjacent = try #require(try Self.run(text(body)))
+        let apart = try #require(try Self.run(text(byYear)))
+        var a: [UInt8] = [], b: [UInt8] = []
+        adjacent.writeRows { a += $0 }
+        apart.writeRows { b += $0 }
+        let sameRows = a == b
+        #expect(sameRows, "the wide rows differ")
+        #expect(apart.enterprises == 2_600 && apart.rows == adjacent.rows)
+        #expect(apart.issues.count == 27)
+        // The same problems; their rows differ between the two files, each list is in its rows' order.
+        #expect(Set(apart.issues.map { "\($0.field) \($0.value)" }) == ["revenue \"12万\""])
+        let rows = apart.issues.compactMap { Int($0.location.dropFirst(4)) }
+        #expect(rows == rows.sorted() && rows.count == 27)
+    }
+
     @Test("rows of an enterprise that disagree are left to the general path")
     func leavesToGeneral() throws {
         let a = BatchFixtures.code(1), b = BatchFixtures.code(2)
