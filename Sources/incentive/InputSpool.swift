@@ -54,14 +54,19 @@ final class InputSpool {
     }
 
     /// A UTF-8 copy of a GB18030 file (`GB18030Transcoder`); nil when the file is not GB18030
-    /// text throughout, which is then read as it is.
-    static func utf8Copy(of path: String) throws -> InputSpool? {
+    /// text throughout, which is then read as it is. `converting` is called once the file is
+    /// known to be GB18030, before the first bytes are written (for a progress line).
+    static func utf8Copy(of path: String, converting: () -> Void = {}) throws -> InputSpool? {
         let source = try ByteChunkReader(path: path)
         let (target, copyPath) = try temporaryFile(for: path)
         defer { close(target) }
         let done: Bool
+        var started = false
         do {
-            done = try GB18030Transcoder.utf8(from: source) { bytes in try write(bytes[...], to: target) }
+            done = try GB18030Transcoder.utf8(from: source) { bytes in
+                if !started { started = true; converting() }
+                try write(bytes[...], to: target)
+            }
         } catch {
             unlink(copyPath)
             throw failure(path, "\(error)")

@@ -11,9 +11,10 @@ import PolicyLanguage
 ///
 /// Rows that are not plain go through `ProfileRowReader` (same values and messages). A file whose
 /// enterprises' rows are not adjacent (sorted by year, say) is read a second time, the place of
-/// every record held and grouped by enterprise (`GroupedRecords`); problems are reported in row order either way. A file that
-/// is not UTF-8 (the command line gives the kernel a UTF-8 copy of a GB18030 file), or whose rows
-/// of one enterprise disagree, is left to the general path (`run` returns nil), which handles it all.
+/// every record held and grouped by enterprise (`GroupedRecords`); problems are reported in row
+/// order either way. A file that is not UTF-8 (the command line gives the kernel a UTF-8 copy of a
+/// GB18030 file), or whose rows of one enterprise disagree, is left to the general path (`run`
+/// returns nil), which handles it all.
 public final class KernelBatch: @unchecked Sendable {
     public struct Output: Sendable {
         public let header: String
@@ -105,18 +106,16 @@ public final class KernelBatch: @unchecked Sendable {
                 progress?(.read(rows: pass.records))
             }
         }
-        let (waiting, rankValues) = (pass.waiting, pass.rankValues)
         // Problems in the order of their rows, as the general path reports them.
         let issues = pass.headerIssues + pass.rowIssues.enumerated()
             .sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(\.element.issue)
-        let (store, enterprises, records) = (pass.store, pass.enterprises, pass.records)
-        progress?(.cohort(enterprises: waiting.count))
-        let (cohortRows, pools) = finishCohort(waiting, ranks: rankValues.mapValues { CohortRanking.competitionRanks($0) })
+        progress?(.cohort(enterprises: pass.waiting.count))
+        let (cohortRows, pools) = finishCohort(pass.waiting, ranks: pass.rankValues.mapValues { CohortRanking.competitionRanks($0) })
         var plans: [String: RegionPlan] = [:]
-        for region in store.regions + cohortRows.regions where plans[region] == nil { plans[region] = kernel.plan(for: region) }
+        for region in pass.store.regions + cohortRows.regions where plans[region] == nil { plans[region] = kernel.plan(for: region) }
         let layout = WideRows.Layout(plans: plans)
-        return Output(header: layout.header(policies), issues: issues, pools: pools, enterprises: enterprises, rows: records,
-                      layout: layout, store: store, cohortRows: cohortRows, cohortPositions: waiting.positions)
+        return Output(header: layout.header(policies), issues: issues, pools: pools, enterprises: pass.enterprises, rows: pass.records,
+                      layout: layout, store: pass.store, cohortRows: cohortRows, cohortPositions: pass.waiting.positions)
     }
 
     /// What the first pass has gathered so far.

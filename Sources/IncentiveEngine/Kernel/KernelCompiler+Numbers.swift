@@ -46,34 +46,22 @@ extension KernelCompiler {
         }
     }
 
+    /// `+ - * /` between two numeric expressions (a division by zero is null); nil for other
+    /// operators, before anything is compiled.
     private mutating func arithmetic(_ op: BinaryOperator, _ left: CheckedExpr, _ right: CheckedExpr) -> NumberCode? {
-        let a = compileNumber(left), b = compileNumber(right)
+        let operation: @Sendable (ExactDecimal, ExactDecimal) -> ExactDecimal?
         switch op {
-        case .add:
-            return { frame in
-                let x = a(&frame), y = b(&frame)
-                guard let x, let y else { return nil }
-                return x.adding(y)
-            }
-        case .subtract:
-            return { frame in
-                let x = a(&frame), y = b(&frame)
-                guard let x, let y else { return nil }
-                return x.subtracting(y)
-            }
-        case .multiply:
-            return { frame in
-                let x = a(&frame), y = b(&frame)
-                guard let x, let y else { return nil }
-                return x.multiplying(y)
-            }
-        case .divide:
-            return { frame in
-                let x = a(&frame), y = b(&frame)
-                guard let x, let y, !y.isZero else { return nil }
-                return x.dividing(y)
-            }
+        case .add: operation = { $0.adding($1) }
+        case .subtract: operation = { $0.subtracting($1) }
+        case .multiply: operation = { $0.multiplying($1) }
+        case .divide: operation = { $1.isZero ? nil : $0.dividing($1) }
         default: return nil
+        }
+        let a = compileNumber(left), b = compileNumber(right)
+        return { frame in
+            let x = a(&frame), y = b(&frame)
+            guard let x, let y else { return nil }
+            return operation(x, y)
         }
     }
 
@@ -87,10 +75,10 @@ extension KernelCompiler {
         switch expr.node {
         case .fact(let fact, nil) where fact.perYear:
             let slot = slots.slot(of: fact), year = self.year
-            return { frame in frame.profile.number(yearSlot: slot, year: year) }
+            return { frame in frame.profile.value(yearSlot: slot, year: year).number }
         case .fact(let fact, nil):
             let slot = slots.slot(of: fact)
-            return { frame in frame.profile.number(staticSlot: slot) }
+            return { frame in frame.profile.statics[slot].number }
         case .local(let slot):
             return { frame in frame.local(slot).number }
         case .binary(let op, let left, let right) where Self.isNumeric(left.type) && Self.isNumeric(right.type):

@@ -1,4 +1,3 @@
-import IncentiveSupport
 import PolicyLanguage
 
 /// One enterprise's facts in `FactSlots` order: what the batch kernel evaluates. `.null` is an
@@ -36,21 +35,5 @@ struct SlotProfile: Sendable {
     @inline(__always) func value(yearSlot slot: Int, year: Int) -> Value {
         for index in years.indices where years[index] == year { return yearFacts[index][slot] }
         return .null
-    }
-
-    /// The number in a year's slot, matched in place (copying the `Value` out costs a switch
-    /// over every kind of payload); nil when absent or not a number.
-    @inline(__always) func number(yearSlot slot: Int, year: Int) -> ExactDecimal? {
-        for index in years.indices where years[index] == year {
-            if case .number(let number) = yearFacts[index][slot] { return number }
-            return nil
-        }
-        return nil
-    }
-
-    /// The number in a static slot, matched in place; nil when absent or not a number.
-    @inline(__always) func number(staticSlot slot: Int) -> ExactDecimal? {
-        if case .number(let number) = statics[slot] { return number }
-        return nil
     }
 }

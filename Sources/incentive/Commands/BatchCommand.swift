@@ -107,8 +107,10 @@ enum BatchCommand {
             let kernel = KernelBatch(policies: policies, year: year)
             if let wide = try kernel.run(path: path, progress: show) { return wide }
             // A GB18030 file (Excel's CSV on a Chinese Windows) is read by the kernel as UTF-8.
-            progress.show(Language.say("converting GB18030 to UTF-8", "正在把 GB18030 转为 UTF-8"))
-            guard let utf8 = try InputSpool.utf8Copy(of: path) else { return nil }
+            let utf8 = try InputSpool.utf8Copy(of: path) {
+                progress.show(Language.say("converting GB18030 to UTF-8", "正在把 GB18030 转为 UTF-8"))
+            }
+            guard let utf8 else { return nil }
             defer { utf8.remove() }
             return try kernel.run(path: utf8.path, progress: show)
         } catch {
