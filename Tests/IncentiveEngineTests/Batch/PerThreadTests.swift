@@ -26,14 +26,20 @@ import Testing
         let mine = shared.instance
         #expect(shared.instance === mine)
         let seen = Seen(), finished = DispatchSemaphore(value: 0)
+        // The threads hold the PerThread weakly: a finished thread's closure may outlive the
+        // signal, and must not keep it alive when it is dropped below.
+        weak let weakShared = shared
         for _ in 0..<3 {
             Thread {
-                let first = shared.instance, second = shared.instance
-                seen.lock.withLock {
-                    seen.identities.append(ObjectIdentifier(first))
-                    if first !== second { seen.askedTwiceDiffered = true }
+                defer { finished.signal() }
+                do {
+                    guard let shared = weakShared else { return }
+                    let first = shared.instance, second = shared.instance
+                    seen.lock.withLock {
+                        seen.identities.append(ObjectIdentifier(first))
+                        if first !== second { seen.askedTwiceDiffered = true }
+                    }
                 }
-                finished.signal()
             }.start()
         }
         for _ in 0..<3 { finished.wait() }
