@@ -84,8 +84,13 @@ enum Operations {
 
     /// The years of a `fact over [a..b]` range, or nil when its ends are unknown or too far apart.
     static func years(of range: Value) -> ClosedRange<Int>?? {
-        guard case .range(let lowerValue, let upperValue, let lowerClosed, let upperClosed) = range,
-              var lower = lowerValue.number?.intValue, var upper = upperValue.number?.intValue else { return nil }
+        guard case .range(let lowerValue, let upperValue, let lowerClosed, let upperClosed) = range else { return nil }
+        return years(lowerValue.number, upperValue.number, lowerClosed: lowerClosed, upperClosed: upperClosed)
+    }
+
+    /// The same from the range's ends (nil when one is not a whole number).
+    static func years(_ lowerEnd: ExactDecimal?, _ upperEnd: ExactDecimal?, lowerClosed: Bool, upperClosed: Bool) -> ClosedRange<Int>?? {
+        guard var lower = lowerEnd?.intValue, var upper = upperEnd?.intValue else { return nil }
         if !lowerClosed { lower += 1 }
         if !upperClosed { upper -= 1 }
         guard upper - lower < 200 else { return nil }

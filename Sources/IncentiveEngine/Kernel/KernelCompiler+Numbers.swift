@@ -87,6 +87,8 @@ extension KernelCompiler {
                 return { frame in a(&frame) ?? b(&frame) }
             }
             if let code = arithmetic(op, left, right) { return code }
+        case .call(let builtin, let arguments):
+            if let code = numberCall(builtin, arguments) { return code }
         case .unary(.negate, let operand) where Self.isNumeric(operand.type):
             let code = compileNumber(operand)
             return { frame in code(&frame)?.negated }

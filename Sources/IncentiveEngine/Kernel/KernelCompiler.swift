@@ -98,6 +98,7 @@ struct KernelCompiler {
                 }
             }
         case .call(let builtin, let arguments):
+            if let code = valueCall(builtin, arguments) { return code }
             let codes = arguments.map { compile($0) }
             if codes.count == 1, let only = codes.first { return { frame in Operations.call(builtin, [only(&frame)]).0 } }
             return { frame in
@@ -118,6 +119,7 @@ struct KernelCompiler {
             let low = compile(lower), high = compile(upper)
             return { frame in .range(lower: low(&frame), upper: high(&frame), lowerClosed: lowerClosed, upperClosed: upperClosed) }
         case .membership(let item, let collection, let negated):
+            if let code = numberInRange(item, collection, negated: negated) { return code }
             let itemCode = compile(item), collectionCode = compile(collection)
             return { frame in
                 let list = collectionCode(&frame)

@@ -1,0 +1,90 @@
+import IncentiveSupport
+import PolicyLanguage
+
+/// The built-ins and ranges the catalogue calls for every enterprise, compiled without the
+/// `Value`s `Operations` takes: no argument array, no list of a fact's years, no boxed range.
+/// Each computes what `Operations.call` or `Operations.contains` computes, in the same order
+/// (every argument evaluated, then a null gives null); anything else takes the general code.
+extension KernelCompiler {
+    /// `sum`/`avg` of `fact over [a..b]`, `count`, `year`, and `min`/`max` of numbers as number
+    /// code; nil for any other call.
+    mutating func numberCall(_ builtin: Builtin, _ arguments: [CheckedExpr]) -> NumberCode? {
+        switch builtin {
+        case .sum, .avg:
+            guard arguments.count == 1, case .factOver(let fact, let years) = arguments[0].node,
+                  case .range(let lower, let upper, let lowerClosed, let upperClosed) = years.node,
+                  Self.isNumeric(lower.type), Self.isNumeric(upper.type) else { return nil }
+            let slot = slots.slot(of: fact), low = compileNumber(lower), high = compileNumber(upper), average = builtin == .avg
+            return { frame in
+                let a = low(&frame), b = high(&frame)
+                guard let span = Operations.years(a, b, lowerClosed: lowerClosed, upperClosed: upperClosed) else { return nil }
+                var total = ExactDecimal.zero, count = 0
+                if let years = span {
+                    for year in years {
+                        guard let number = frame.profile.value(yearSlot: slot, year: year).number, let next = total.adding(number) else { return nil }
+                        total = next
+                        count += 1
+                    }
+                }
+                guard average else { return total }
+                return count == 0 ? nil : total.dividing(ExactDecimal(count))
+            }
+        case .count:
+            guard arguments.count == 1 else { return nil }
+            let code = compile(arguments[0])
+            return { frame in
+                guard case .list(let items) = code(&frame) else { return nil }
+                return ExactDecimal(items.count)
+            }
+        case .year:
+            guard arguments.count == 1 else { return nil }
+            let code = compile(arguments[0])
+            return { frame in
+                guard case .date(let date) = code(&frame) else { return nil }
+                return ExactDecimal(date.year)
+            }
+        case .min, .max:
+            guard arguments.count >= 2, arguments.allSatisfy({ Self.isNumeric($0.type) }) else { return nil }
+            let codes = arguments.map { compileNumber($0) }, least = builtin == .min
+            return { frame in
+                var best: ExactDecimal?, sawNull = false
+                for code in codes {
+                    guard let number = code(&frame) else { sawNull = true; continue }
+                    if let current = best, least ? !(number < current) : !(current < number) { continue }
+                    best = number
+                }
+                return sawNull ? nil : best
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// `has_title(titles, name, year)`, a call above as a `Value`, or nil for the general code.
+    mutating func valueCall(_ builtin: Builtin, _ arguments: [CheckedExpr]) -> KernelCode? {
+        if builtin == .hasTitle, arguments.count == 3 {
+            let titles = compile(arguments[0]), name = compile(arguments[1]), year = compileNumber(arguments[2])
+            return { frame in
+                let list = titles(&frame), wanted = name(&frame), number = year(&frame)
+                guard case .titles(let held) = list, case .text(let text) = wanted, let y = number?.intValue else { return .null }
+                return .bool(held.contains { $0.name == text && $0.effectiveYear == y })
+            }
+        }
+        guard let code = numberCall(builtin, arguments) else { return nil }
+        return { frame in code(&frame).map(Value.number) ?? .null }
+    }
+
+    /// `x in [a..b]` (or `not in`) between numbers, as `Operations.contains` decides it for a range:
+    /// nil when the item or an end is null.
+    mutating func numberInRange(_ item: CheckedExpr, _ collection: CheckedExpr, negated: Bool) -> KernelCode? {
+        guard case .range(let lower, let upper, let lowerClosed, let upperClosed) = collection.node,
+              Self.isNumeric(item.type), Self.isNumeric(lower.type), Self.isNumeric(upper.type) else { return nil }
+        let low = compileNumber(lower), high = compileNumber(upper), value = compileNumber(item)
+        return { frame in
+            let a = low(&frame), b = high(&frame), x = value(&frame)
+            guard let a, let b, let x else { return .null }
+            let inside = (lowerClosed ? !(x < a) : a < x) && (upperClosed ? !(b < x) : x < b)
+            return .bool(inside != negated)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+@testable import IncentiveEngine
+import IncentiveSupport
+import PolicyLanguage
+import TestSupport
+import Testing
+
+/// The kernel's own code for `sum`/`avg` over years, `count`, `year`, `min`/`max`, `has_title` and
+/// membership in a range of numbers (`KernelCompiler+Builtins`) gives what the evaluator gives, at
+/// their edges: open and empty ranges, a year missing from a sum, null arguments, equal bounds.
+@Suite struct KernelBuiltinTests {
+    static let policy = InlinePolicies.load("""
+    policy t.builtins "内置函数" {
+      region 330521
+      provenance official
+      rule t.sum "合计" { kind cash when ok: rd_expense >= 0 amount sum(rd_expense over [Y-2..Y]) }
+      rule t.sum-open "开区间合计" { kind cash when ok: rd_expense >= 0 amount sum(rd_expense over (Y-2..Y]) }
+      rule t.sum-empty "空区间合计" { kind cash when ok: rd_expense >= 0 amount rd_expense + sum(rd_expense over [Y..Y-1]) }
+      rule t.avg "平均" { kind cash when ok: rd_expense >= 0 amount avg(revenue over [Y-1..Y+1)) }
+      rule t.avg-empty "空区间平均" { kind cash when ok: rd_expense >= 0 amount avg(revenue over (Y..Y]) }
+      rule t.sum-let "起始年" {
+        kind cash
+        let first "首年" = max(Y - 2, year(registered))
+        when ok: sum(rd_expense over [first..Y]) > 0
+        amount rd_expense * (sum(rd_expense over [first..Y]) / sum(revenue over [first..Y]))
+      }
+      rule t.count "证书数" { kind cash when ok: count(hte_certificates) >= 0 amount 1万 * count(hte_certificates) }
+      rule t.year "成立年" { kind cash when ok: year(registered) <= Y amount 1万 * year(registered) }
+      rule t.minmax "最值" { kind cash when ok: rd_expense >= 0 amount max(rd_expense, revenue, 0) - 1万 * min(employees, tech_staff) }
+      rule t.title "称号" { kind cash when ok: has_title(titles, "tech-sme", Y) amount 1 }
+      rule t.title-last "上年称号" { kind cash when ok: not has_title(titles, "tech-sme", Y - 1) amount 2 }
+      rule t.in "区间内" { kind cash when ok: rd_expense in [1000..revenue) amount 3 }
+      rule t.not-in "区间外" { kind cash when ok: employees not in (10..tech_staff] amount 4 }
+      rule t.quantified "某证书" { kind cash when ok: some c in hte_certificates satisfies year(c) in [Y-2..Y] amount 5 }
+    }
+    """)
+
+    static func money(_ value: Int) -> Value { .number(ExactDecimal(value)) }
+
+    /// Profiles over 2021–2023 with each fact sometimes absent, zero, or at a bound of another.
+    static func profiles(seed: UInt64, count: Int) -> [Profile] {
+        var random = SplitMix64(seed: seed)
+        func maybe(_ value: Value) -> Value? { random.below(5) == 0 ? nil : value }
+        return (0..<count).map { _ in
+            var years: [Int: [String: Value]] = [:]
+            for year in 2021...2023 where random.below(6) != 0 {
+                var facts: [String: Value] = [:]
+                let revenue = random.below(3) * 1000
+                facts["revenue"] = maybe(money(revenue))
+                facts["rd_expense"] = maybe(money([0, 999, 1000, revenue, revenue + 1][random.below(5)]))
+                let staff = random.below(20)
+                facts["employees"] = maybe(money([9, 10, 11, staff, staff + 1][random.below(5)]))
+                facts["tech_staff"] = maybe(money(staff))
+                years[year] = facts.compactMapValues { $0 }
+            }
+            var statics: [String: Value] = [:]
+            statics["registered"] = maybe(.date(CivilDate(year: 2019 + random.below(6), month: 6, day: 1)!))
+            statics["hte_certificates"] = maybe(.list((0..<random.below(3)).map { _ in .date(CivilDate(year: 2018 + random.below(7), month: 3, day: 15)!) }))
+            statics["titles"] = maybe(.titles((0..<random.below(3)).map { _ in Title(name: ["tech-sme", "sci-tech-giant"][random.below(2)], year: 2021 + random.below(3), date: nil) }))
+            return Profile(creditCode: "91330521MA2B3C4D5Q", name: "test", region: "330521",
+                           staticFacts: statics.compactMapValues { $0 }, yearFacts: years)
+        }
+    }
+
+    @Test("kernel = evaluator on the specialised built-ins and ranges", arguments: [UInt64(1), 2, 3])
+    func kernelEqualsEvaluator(seed: UInt64) {
+        let evaluator = Evaluator(policies: Self.policy, findsNearMisses: false, explains: false)
+        let kernel = KernelEvaluator(policies: Self.policy, year: 2023)
+        var statuses: Set<String> = []
+        for profile in Self.profiles(seed: seed, count: 300) {
+            let expected = evaluator.evaluate(profile, year: 2023)
+            let plan = kernel.plan(for: profile.region)
+            let outcomes = kernel.evaluate(SlotProfile(profile, slots: kernel.slots), plan: plan) { _, _ in .null }
+            for (result, outcome) in zip(expected.results, outcomes) {
+                #expect(result.status == outcome.status, "\(result.rule): \(profile)")
+                #expect(result.paid == outcome.paid, "\(result.rule): \(result.paid) vs \(outcome.paid)")
+                statuses.insert("\(result.rule) \(result.status)")
+            }
+        }
+        // Every rule was met eligible, ineligible or undetermined somewhere, so each edge was reached.
+        for rule in ["t.sum", "t.avg", "t.sum-let", "t.count", "t.minmax", "t.year"] {
+            #expect(statuses.contains("\(rule) eligible") && statuses.contains("\(rule) undetermined"), "\(rule): \(statuses.sorted())")
+        }
+        for rule in ["t.title", "t.title-last", "t.in", "t.not-in", "t.quantified"] {
+            #expect(statuses.contains("\(rule) eligible") && statuses.contains("\(rule) ineligible"), "\(rule): \(statuses.sorted())")
+        }
+    }
+
+    @Test("an empty range sums to zero and averages to nothing; a half-open range leaves out its end")
+    func rangesAtTheirEdges() {
+        let kernel = KernelEvaluator(policies: Self.policy, year: 2023)
+        let years: [Int: [String: Value]] = [2021: ["rd_expense": Self.money(100), "revenue": Self.money(10)],
+                                             2022: ["rd_expense": Self.money(20), "revenue": Self.money(30)],
+                                             2023: ["rd_expense": Self.money(3), "revenue": Self.money(50)]]
+        let profile = Profile(creditCode: "91330521MA2B3C4D5Q", name: "test", region: "330521", yearFacts: years)
+        let plan = kernel.plan(for: "330521")
+        let outcomes = kernel.evaluate(SlotProfile(profile, slots: kernel.slots), plan: plan) { _, _ in .null }
+        func paid(_ id: String) -> ExactDecimal? {
+            outcomes[plan.rules.firstIndex { Self.policy.rules[$0].id == id }!].amount
+        }
+        #expect(paid("t.sum") == ExactDecimal(123))
+        #expect(paid("t.sum-open") == ExactDecimal(23))
+        #expect(paid("t.sum-empty") == ExactDecimal(3))
+        // [2022..2024): 30 and 50; 2024 is outside
+        #expect(paid("t.avg") == ExactDecimal(40))
+        #expect(outcomes[plan.rules.firstIndex { Self.policy.rules[$0].id == "t.avg-empty" }!].status == .undetermined)
+    }
+}
