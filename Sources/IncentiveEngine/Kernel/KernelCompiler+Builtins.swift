@@ -60,8 +60,17 @@ extension KernelCompiler {
         }
     }
 
-    /// `has_title(titles, name, year)`, a call above as a `Value`, or nil for the general code.
+    /// `has_title(titles, name, year)`, `starts_with(text, prefix)`, a call above as a `Value`, or
+    /// nil for the general code.
     mutating func valueCall(_ builtin: Builtin, _ arguments: [CheckedExpr]) -> KernelCode? {
+        if builtin == .startsWith, arguments.count == 2 {
+            let whole = compile(arguments[0]), start = compile(arguments[1])
+            return { frame in
+                let a = whole(&frame), b = start(&frame)
+                guard case .text(let text) = a, case .text(let prefix) = b else { return .null }
+                return .bool(text.hasPrefix(prefix))
+            }
+        }
         if builtin == .hasTitle, arguments.count == 3 {
             let titles = compile(arguments[0]), name = compile(arguments[1]), year = compileNumber(arguments[2])
             return { frame in

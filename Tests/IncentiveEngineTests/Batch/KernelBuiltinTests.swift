@@ -4,9 +4,10 @@ import PolicyLanguage
 import TestSupport
 import Testing
 
-/// The kernel's own code for `sum`/`avg` over years, `count`, `year`, `min`/`max`, `has_title` and
-/// membership in a range of numbers (`KernelCompiler+Builtins`) gives what the evaluator gives, at
-/// their edges: open and empty ranges, a year missing from a sum, null arguments, equal bounds.
+/// The kernel's own code for `sum`/`avg` over years, `count`, `year`, `min`/`max`, `has_title`,
+/// `starts_with` and membership in a range of numbers (`KernelCompiler+Builtins`) gives what the
+/// evaluator gives, at their edges: open and empty ranges, a year missing from a sum, null
+/// arguments, equal bounds.
 @Suite struct KernelBuiltinTests {
     static let policy = InlinePolicies.load("""
     policy t.builtins "内置函数" {
@@ -30,6 +31,7 @@ import Testing
       rule t.title-last "上年称号" { kind cash when ok: not has_title(titles, "tech-sme", Y - 1) amount 2 }
       rule t.in "区间内" { kind cash when ok: rd_expense in [1000..revenue) amount 3 }
       rule t.not-in "区间外" { kind cash when ok: employees not in (10..tech_staff] amount 4 }
+      rule t.prefix "行业" { kind cash when ok: not (some p in ["C16", "M"] satisfies starts_with(industry, p)) amount 6 }
       rule t.quantified "某证书" { kind cash when ok: some c in hte_certificates satisfies year(c) in [Y-2..Y] amount 5 }
     }
     """)
@@ -53,6 +55,7 @@ import Testing
                 years[year] = facts.compactMapValues { $0 }
             }
             var statics: [String: Value] = [:]
+            statics["industry"] = maybe(.text(["C1610", "C16", "M7320", "C3484", "C1"][random.below(5)]))
             statics["registered"] = maybe(.date(CivilDate(year: 2019 + random.below(6), month: 6, day: 1)!))
             statics["hte_certificates"] = maybe(.list((0..<random.below(3)).map { _ in .date(CivilDate(year: 2018 + random.below(7), month: 3, day: 15)!) }))
             statics["titles"] = maybe(.titles((0..<random.below(3)).map { _ in Title(name: ["tech-sme", "sci-tech-giant"][random.below(2)], year: 2021 + random.below(3), date: nil) }))
@@ -80,7 +83,7 @@ import Testing
         for rule in ["t.sum", "t.avg", "t.sum-let", "t.count", "t.minmax", "t.year"] {
             #expect(statuses.contains("\(rule) eligible") && statuses.contains("\(rule) undetermined"), "\(rule): \(statuses.sorted())")
         }
-        for rule in ["t.title", "t.title-last", "t.in", "t.not-in", "t.quantified"] {
+        for rule in ["t.title", "t.title-last", "t.in", "t.not-in", "t.quantified", "t.prefix"] {
             #expect(statuses.contains("\(rule) eligible") && statuses.contains("\(rule) ineligible"), "\(rule): \(statuses.sorted())")
         }
     }
