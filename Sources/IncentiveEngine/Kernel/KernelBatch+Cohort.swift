@@ -23,41 +23,56 @@ extension KernelBatch {
     }
 
     func finishCohort(_ waiting: PackedSlotProfiles, ranks: [RankKey: [Int: Int]]) -> (rows: WideRowStore, pools: [PoolOutcome]) {
+        // Each waiting enterprise's rank by rule index and ranking expression, in arrays (0: not
+        // ranked): a lookup is three indices, not a hashed key.
+        let table: [[[Int]]] = kernel.rules.enumerated().map { index, rule in
+            (rule?.rankTexts ?? []).map { text in
+                var column = [Int](repeating: 0, count: waiting.count)
+                for (enterprise, rank) in ranks[RankKey(rule: index, expression: text)] ?? [:] { column[enterprise] = rank }
+                return column
+            }
+        }
         let rank: @Sendable (Int) -> (Int, Int) -> Value = { index in
             { rule, expression in
-                ranks[RankKey(rule: rule, expression: self.kernel.rules[rule]!.rankTexts[expression])]?[index].map { .number(ExactDecimal($0)) } ?? .null
+                let found = table[rule][expression][index]
+                return found == 0 ? .null : .number(ExactDecimal(found))
             }
         }
         // Every waiting enterprise evaluated with its ranks: its claims on the pools, and its row
         // as it stands before them, which is final unless an oversubscribed pool scales one of
-        // its awards.
+        // its awards. The outcomes of an enterprise with a claim are kept for that.
         var before = WideRowStore()
         var claims: [[(pool: Int, claim: PoolClaim?)]] = []
+        var claimed: [Int: [KernelOutcome]] = [:]
         for block in stride(from: 0, to: waiting.count, by: Self.block) {
-            let done: [[(claims: [(pool: Int, claim: PoolClaim?)], row: WideRows.Row)]] = Parallel.map(block..<min(block + Self.block, waiting.count), chunk: 256) { range in
-                range.map { index in
-                    let profile = waiting.profile(index)
-                    let plan = self.kernel.plan(for: profile.region)
-                    let outcomes = self.kernel.evaluate(profile, plan: plan, rank: rank(index))
-                    return (self.claims(index, profile, plan, outcomes),
-                            WideRows.row(profile, plan: plan, outcomes: outcomes,
-                                         obligations: self.kernel.obligations(profile, plan: plan, outcomes: outcomes), policies: self.policies))
+            let done: [[(claims: [(pool: Int, claim: PoolClaim?)], row: WideRows.Row, outcomes: [KernelOutcome])]] =
+                Parallel.map(block..<min(block + Self.block, waiting.count), chunk: 256) { range in
+                    range.map { index in
+                        let profile = waiting.profile(index)
+                        let plan = self.kernel.plan(for: profile.region)
+                        let outcomes = self.kernel.evaluate(profile, plan: plan, rank: rank(index))
+                        let found = self.claims(index, profile, plan, outcomes)
+                        return (found, WideRows.row(profile, plan: plan, outcomes: outcomes,
+                                                    obligations: self.kernel.obligations(profile, plan: plan, outcomes: outcomes), policies: self.policies),
+                                found.contains { $0.claim != nil } ? outcomes : [])
+                    }
                 }
-            }
-            for (found, row) in done.joined() {
+            for (found, row, outcomes) in done.joined() {
+                if !outcomes.isEmpty { claimed[claims.count] = outcomes }
                 claims.append(found)
                 before.append(row)
             }
         }
         let (pools, paid) = allocate(claims)
-        // Read again and finished with what the pools pay: only the enterprises a pool scaled.
-        let scaled = Set(paid.flatMap(\.keys)).sorted()
+        // Finished with what the pools pay: only the enterprises a pool scaled, from their kept
+        // outcomes (their profile read again for the obligations and the row).
+        let scaled = Set(paid.flatMap(\.keys)).sorted(), kept = claimed
         var again: [Int: WideRows.Row] = [:]
         for block in stride(from: 0, to: scaled.count, by: Self.block) {
             let finished: [[(Int, WideRows.Row)]] = Parallel.map(block..<min(block + Self.block, scaled.count), chunk: 256) { range in
                 range.map { position in
                     let index = scaled[position]
-                    return (index, self.finish(index, waiting.profile(index), rank: rank(index), paid: paid))
+                    return (index, self.finish(index, waiting.profile(index), outcomes: kept[index]!, paid: paid))
                 }
             }
             for (index, row) in finished.joined() { again[index] = row }
@@ -69,11 +84,11 @@ extension KernelBatch {
         return (rows, pools)
     }
 
-    /// An enterprise evaluated with its ranks and what the pools pay its awards.
-    private func finish(_ index: Int, _ profile: SlotProfile, rank: (Int, Int) -> Value,
+    /// An enterprise's outcomes (with its ranks) given what the pools pay its awards.
+    private func finish(_ index: Int, _ profile: SlotProfile, outcomes: [KernelOutcome],
                         paid: [[Int: [Int: ExactDecimal]]]) -> WideRows.Row {
                 let plan = self.kernel.plan(for: profile.region)
-                var outcomes = self.kernel.evaluate(profile, plan: plan, rank: rank)
+                var outcomes = outcomes
                 for (pool, members) in plan.pools.enumerated() {
                     for position in members { if let amount = paid[pool][index]?[plan.rules[position]] { outcomes[position].amount = amount } }
                 }
