@@ -28,12 +28,29 @@ public final class KernelBatch: @unchecked Sendable {
         let cohortRows: WideRowStore
         let cohortPositions: [Int]
 
-        /// The data rows, in the order enterprises first appear, about a megabyte at a time.
-        public func writeRows(_ write: ([UInt8]) -> Void) {
-            var buffer: [UInt8] = []
-            buffer.reserveCapacity(1 << 20 + 4096)
-            var nextCohort = 0, stored = 0
-            for position in 0..<enterprises {
+        /// The data rows, in the order enterprises first appear, `block` enterprises at a time: the
+        /// rows of a block are spread over the columns on every core, `chunk` at a time, then
+        /// written in order.
+        public func writeRows(block: Int = 1 << 15, chunk: Int = 4096, _ write: ([UInt8]) -> Void) {
+            for start in stride(from: 0, to: enterprises, by: block) {
+                let parts = Parallel.map(start..<min(start + block, enterprises), chunk: chunk) { bytes(of: $0) }
+                for part in parts where !part.isEmpty { write(part) }
+            }
+        }
+
+        /// The lines of the enterprises at `positions`: each from the cohort's rows when its
+        /// position is one of `cohortPositions` (ascending), else from the store.
+        private func bytes(of positions: Range<Int>) -> [UInt8] {
+            var buffer: [UInt8] = [], starts: [Int] = []
+            buffer.reserveCapacity(positions.count * 128)
+            // Cohort rows before the first position, found by bisection.
+            var low = 0, high = cohortPositions.count
+            while low < high {
+                let middle = (low + high) / 2
+                if cohortPositions[middle] < positions.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            var nextCohort = low, stored = positions.lowerBound - low
+            for position in positions {
                 let row: (prefix: ArraySlice<UInt8>, cells: ArraySlice<UInt8>, region: String)
                 if nextCohort < cohortPositions.count, cohortPositions[nextCohort] == position {
                     row = cohortRows.row(nextCohort)
@@ -42,10 +59,9 @@ public final class KernelBatch: @unchecked Sendable {
                     row = store.row(stored)
                     stored += 1
                 }
-                layout.write(prefix: row.prefix, cells: row.cells, region: row.region, into: &buffer)
-                if buffer.count >= 1 << 20 { write(buffer); buffer.removeAll(keepingCapacity: true) }
+                layout.write(prefix: row.prefix, cells: row.cells, region: row.region, into: &buffer, starts: &starts)
             }
-            if !buffer.isEmpty { write(buffer) }
+            return buffer
         }
     }
 

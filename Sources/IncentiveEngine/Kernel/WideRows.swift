@@ -71,11 +71,12 @@ struct WideRows: Sendable {
                 + obligations.map { policies.obligations[$0].decl.id }).map(CSVCell.quoted).joined(separator: ",") + "\r\n"
         }
 
-        /// Appends one row spread over the batch's columns, CRLF-terminated.
-        func write(prefix: ArraySlice<UInt8>, cells: ArraySlice<UInt8>, region: String, into line: inout [UInt8]) {
+        /// Appends one row spread over the batch's columns, CRLF-terminated; `starts` is scratch
+        /// space, kept by the caller from row to row.
+        func write(prefix: ArraySlice<UInt8>, cells: ArraySlice<UInt8>, region: String, into line: inout [UInt8], starts: inout [Int]) {
             let source = sources[region]!
-            var starts: [Int] = [cells.startIndex]
-            starts.reserveCapacity(32)
+            starts.removeAll(keepingCapacity: true)
+            starts.append(cells.startIndex)
             for index in cells.indices where cells[index] == 0x2C { starts.append(index + 1) }
             func cell(_ position: Int) -> ArraySlice<UInt8> {
                 cells[starts[position]..<(position + 1 < starts.count ? starts[position + 1] - 1 : cells.endIndex)]

@@ -92,6 +92,17 @@ import Testing
         #expect(output.issues.map(\.field) == ["revenue"])
     }
 
+    @Test("rows written in parallel chunks, cohort rows among them, are the rows written in one piece")
+    func rowsInChunks() throws {
+        let output = try #require(try Self.run(BatchPropertyTests.population(300, seed: 8)))
+        #expect(output.cohortPositions.count > 20 && output.cohortPositions.count < output.enterprises - 20)
+        var whole: [UInt8] = [], pieces: [UInt8] = []
+        output.writeRows(block: output.enterprises, chunk: output.enterprises) { whole += $0 }
+        output.writeRows(block: 23, chunk: 4) { pieces += $0 }
+        #expect(String(decoding: whole, as: UTF8.self).split(separator: "\r\n").count == output.enterprises)
+        #expect(pieces == whole)
+    }
+
     @Test("rows of an enterprise apart are grouped, enterprises in the order they first appear, problems in row order")
     func groupsRowsApart() throws {
         let a = BatchFixtures.code(1), b = BatchFixtures.code(2), c = BatchFixtures.code(3)
