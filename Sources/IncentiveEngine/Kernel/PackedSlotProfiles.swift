@@ -11,10 +11,22 @@ struct PackedSlotProfiles: Sendable {
 
     var count: Int { ends.count }
 
-    /// An enterprise's profile as bytes, to `append` later (packing is done on the workers).
-    static func pack(_ profile: SlotProfile) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(512)
+    /// Packs an enterprise's profile (on the workers, into a chunk's store that is appended later).
+    mutating func append(_ profile: SlotProfile, position: Int) {
+        Self.pack(profile, to: &bytes)
+        ends.append(bytes.count)
+        positions.append(position)
+    }
+
+    /// Appends every enterprise of another store, its positions moved on by `offset`.
+    mutating func append(contentsOf other: PackedSlotProfiles, positionOffset offset: Int) {
+        let base = bytes.count
+        bytes.append(contentsOf: other.bytes)
+        ends.append(contentsOf: other.ends.lazy.map { $0 + base })
+        positions.append(contentsOf: other.positions.lazy.map { $0 + offset })
+    }
+
+    private static func pack(_ profile: SlotProfile, to bytes: inout [UInt8]) {
         ValuePacking.appendText(profile.creditCode, to: &bytes)
         if let name = profile.name {
             bytes.append(1)
@@ -31,13 +43,6 @@ struct PackedSlotProfiles: Sendable {
             ValuePacking.appendCount(facts.count, to: &bytes)
             for value in facts { ValuePacking.append(value, to: &bytes) }
         }
-        return bytes
-    }
-
-    mutating func append(packed: [UInt8], position: Int) {
-        bytes.append(contentsOf: packed)
-        ends.append(bytes.count)
-        positions.append(position)
     }
 
     /// Waiting enterprise `index`'s profile, as it was packed.

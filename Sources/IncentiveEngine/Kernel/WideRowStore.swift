@@ -16,6 +16,24 @@ struct WideRowStore: Sendable {
         regions.append(row.region)
     }
 
+    /// Appends a row written by `write` (which returns the length of its prefix).
+    mutating func append(region: String, _ write: (inout [UInt8]) -> Int) {
+        let start = bytes.count
+        let prefixLength = write(&bytes)
+        prefixEnds.append(start + prefixLength)
+        ends.append(bytes.count)
+        regions.append(region)
+    }
+
+    /// Appends every row of another store.
+    mutating func append(contentsOf other: WideRowStore) {
+        let base = bytes.count
+        bytes.append(contentsOf: other.bytes)
+        prefixEnds.append(contentsOf: other.prefixEnds.lazy.map { $0 + base })
+        ends.append(contentsOf: other.ends.lazy.map { $0 + base })
+        regions.append(contentsOf: other.regions)
+    }
+
     /// Appends row `index` of another store.
     mutating func append(row index: Int, of other: WideRowStore) {
         let (prefix, cells, region) = other.row(index)

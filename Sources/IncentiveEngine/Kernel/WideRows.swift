@@ -21,12 +21,20 @@ struct WideRows: Sendable {
                     policies: CheckedPolicySet) -> Row {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(160)
+        let prefixLength = write(profile, plan: plan, outcomes: outcomes, obligations: obligations, policies: policies, to: &bytes)
+        return Row(region: profile.region, bytes: bytes, prefixLength: prefixLength)
+    }
+
+    /// Appends the row's bytes to `bytes`; returns the length of its prefix.
+    static func write(_ profile: SlotProfile, plan: RegionPlan, outcomes: [KernelOutcome], obligations: [KernelOutcome],
+                      policies: CheckedPolicySet, to bytes: inout [UInt8]) -> Int {
+        let start = bytes.count
         CSVCell.append(profile.creditCode, to: &bytes)
         bytes.append(0x2C)
         CSVCell.append(profile.name ?? "", to: &bytes)
         bytes.append(0x2C)
         CSVCell.append(profile.region, to: &bytes)
-        let prefixLength = bytes.count
+        let prefixLength = bytes.count - start
         var totals: [ExactDecimal] = [.zero, .zero, .zero]
         for (position, outcome) in outcomes.enumerated() {
             if position > 0 { bytes.append(0x2C) }
@@ -46,7 +54,7 @@ struct WideRows: Sendable {
                 amount.appendFormatted(scale: policies.obligations[plan.obligations[position]].roundingDigits ?? 2, to: &bytes)
             }
         }
-        return Row(region: profile.region, bytes: bytes, prefixLength: prefixLength)
+        return prefixLength
     }
 
     /// The batch's columns and, per region, where each column's cell is in that region's rows.

@@ -66,7 +66,7 @@ import Testing
         let slots = FactSlots(facts: BatchFixtures.policies.factIndex)
         let profiles = KernelEquivalenceTests.profiles(seed: 5, count: 60).map { SlotProfile($0, slots: slots) }
         var store = PackedSlotProfiles()
-        for (position, profile) in profiles.enumerated() { store.append(packed: PackedSlotProfiles.pack(profile), position: position * 2) }
+        for (position, profile) in profiles.enumerated() { store.append(profile, position: position * 2) }
         #expect(store.count == profiles.count)
         #expect(store.positions == profiles.indices.map { $0 * 2 })
         for (index, profile) in profiles.enumerated().reversed() {

@@ -1,0 +1,86 @@
+import IncentiveSupport
+import PolicyLanguage
+
+/// The first pass over the file: each block of enterprises read and evaluated on every core, 64
+/// at a time into a `Chunk` (rows and packed profiles end to end in one buffer each, not an array
+/// per enterprise), and the chunks gathered in order on the calling thread.
+extension KernelBatch {
+    /// What the first pass has gathered so far.
+    struct Pass {
+        let headerIssues: [ProfileIssue]
+        var rowIssues: [(row: Int, issue: ProfileIssue)] = []
+        var store = WideRowStore()
+        var waiting = PackedSlotProfiles()
+        var rankValues: [RankKey: [(enterprise: Int, value: ExactDecimal)]] = [:]
+        var records = 0, enterprises = 0
+
+        init(issues: [ProfileIssue]) { headerIssues = issues }
+    }
+
+    /// What a worker gathers from consecutive enterprises: positions and waiting indices are the
+    /// chunk's own, moved on when the chunk joins the pass.
+    struct Chunk {
+        var issues: [(row: Int, issue: ProfileIssue)] = []
+        var abandon = false
+        /// Enterprises evaluated (finished or waiting).
+        var evaluated = 0
+        var store = WideRowStore()
+        var waiting = PackedSlotProfiles()
+        var rankValues: [RankKey: [(enterprise: Int, value: ExactDecimal)]] = [:]
+    }
+
+    /// A block of runs evaluated on every core and gathered in order; false when the file must
+    /// take the general path.
+    func evaluate(_ runs: [RecordStream.Run], reader: PerThread<SlotRowReader.Shared>, into pass: inout Pass) -> Bool {
+        evaluate(runs.count, records: runs.reduce(0) { $0 + $1.records.count }, reader: reader, into: &pass) { runs[$0] }
+    }
+
+    /// `count` runs, each made by `run` on the worker that evaluates it (nil: take the general path).
+    func evaluate(_ count: Int, records: Int, reader: PerThread<SlotRowReader.Shared>, into pass: inout Pass,
+                  run: @Sendable (Int) -> RecordStream.Run?) -> Bool {
+        pass.records += records
+        let chunks = Parallel.map(0..<count, chunk: 64) { range in
+            let reader = reader.instance.reader
+            var chunk = Chunk()
+            for index in range {
+                guard let run = run(index) else { chunk.abandon = true; break }
+                firstPass(run, reader: reader, into: &chunk)
+                if chunk.abandon { break }
+            }
+            return chunk
+        }
+        for chunk in chunks {
+            pass.rowIssues += chunk.issues
+            guard !chunk.abandon else { return false }
+            pass.store.append(contentsOf: chunk.store)
+            let base = pass.waiting.count
+            for (key, values) in chunk.rankValues {
+                pass.rankValues[key, default: []].append(contentsOf: values.lazy.map { ($0.enterprise + base, $0.value) })
+            }
+            pass.waiting.append(contentsOf: chunk.waiting, positionOffset: pass.enterprises)
+            pass.enterprises += chunk.evaluated
+        }
+        return true
+    }
+
+    /// Reads an enterprise; finishes it when its region has no cohort rule, else packs it and
+    /// notes its ranking values.
+    private func firstPass(_ run: RecordStream.Run, reader: SlotRowReader, into chunk: inout Chunk) {
+        let read = read(run, reader: reader)
+        chunk.issues += read.issues
+        if read.abandon { chunk.abandon = true; return }
+        guard let profile = read.profile else { return }
+        let plan = kernel.plan(for: profile.region)
+        if plan.needsCohort {
+            for (key, value) in rankValues(profile, plan: plan) { chunk.rankValues[key, default: []].append((chunk.waiting.count, value)) }
+            chunk.waiting.append(profile, position: chunk.evaluated)
+        } else {
+            let outcomes = kernel.evaluate(profile, plan: plan) { _, _ in .null }
+            let obligations = kernel.obligations(profile, plan: plan, outcomes: outcomes)
+            chunk.store.append(region: profile.region) { bytes in
+                WideRows.write(profile, plan: plan, outcomes: outcomes, obligations: obligations, policies: policies, to: &bytes)
+            }
+        }
+        chunk.evaluated += 1
+    }
+}
