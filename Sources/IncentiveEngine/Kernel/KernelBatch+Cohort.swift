@@ -11,12 +11,14 @@ extension KernelBatch {
     /// or the value is unknown: it is then not ranked).
     func rankValues(_ profile: SlotProfile, plan: RegionPlan) -> [(key: RankKey, value: ExactDecimal)] {
         var found: [(key: RankKey, value: ExactDecimal)] = []
-        var frame = KernelFrame(profile: profile, year: year)
-        for ruleIndex in plan.rules {
-            let rule = kernel.rules[ruleIndex]!
-            for (expression, text) in rule.rankTexts.enumerated() {
-                frame.reset(for: rule)
-                if case .number(let value)? = rule.rankValue(expression, &frame) { found.append((RankKey(rule: ruleIndex, expression: text), value)) }
+        let kernel = self.kernel
+        kernel.withFrame(profile) { frame in
+            for ruleIndex in plan.rules {
+                let rule = kernel.rules[ruleIndex]!
+                for (expression, text) in rule.rankTexts.enumerated() {
+                    frame.reset(for: rule)
+                    if case .number(let value)? = rule.rankValue(expression, &frame) { found.append((RankKey(rule: ruleIndex, expression: text), value)) }
+                }
             }
         }
         return found

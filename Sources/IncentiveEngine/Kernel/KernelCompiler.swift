@@ -149,8 +149,16 @@ struct KernelCompiler {
             guard let index = rankTexts.firstIndex(of: inner.text) else { return { _ in .null } }
             return { frame in index < frame.ranks.count ? frame.ranks[index] : .null }
         case .paid(let selector):
+            // The rules the selector names, decided here, not for every enterprise.
+            let members = policies.rules.map { rule in
+                switch selector {
+                case .rule(let id): rule.id == id
+                case .kind(let kind): rule.kind.rawValue == kind
+                case .tag(let tag): rule.decl.tags.contains(tag)
+                }
+            }
             return { frame in
-                guard let paid = frame.paid?(selector) else { return .null }
+                guard let paid = frame.paid?(members) else { return .null }
                 if paid.pending { frame.readPending = true }
                 return .number(paid.total)
             }

@@ -19,6 +19,10 @@ final class KernelEvaluator: @unchecked Sendable {
     let vetoAndObligationVariables: Int
     private var plans: [String: RegionPlan] = [:]
     private let lock = NSLock()
+    /// Frames kept from one enterprise to the next, so that their storage is allocated once, not
+    /// per enterprise and rule. An evaluator is one thread's (`PerThread`); a veto evaluated while
+    /// a rule's frame is in use takes another.
+    private var spareFrames: [KernelFrame] = []
 
     init(policies: CheckedPolicySet, year: Int) {
         self.policies = policies
@@ -47,30 +51,39 @@ final class KernelEvaluator: @unchecked Sendable {
         return plan
     }
 
+    /// Runs `body` with a frame for `profile` with `variables` quantifier slots.
+    func withFrame<T>(_ profile: SlotProfile, variables: Int = 0, _ body: (inout KernelFrame) -> T) -> T {
+        var frame = spareFrames.popLast() ?? KernelFrame(profile: profile, year: year)
+        frame.start(profile, variables: variables)
+        defer { spareFrames.append(frame) }
+        return body(&frame)
+    }
+
     /// Every rule in force for the enterprise, stacked and limited; pools are the caller's.
     /// - Parameter rank: the enterprise's rank for (rule index, ranking expression), or `.null`.
     func evaluate(_ profile: SlotProfile, plan: RegionPlan, rank: (Int, Int) -> Value) -> [KernelOutcome] {
         var vetoStates: [Bool??] = Array(repeating: nil, count: plan.vetoes.count)
         var outcomes: [KernelOutcome] = []
         outcomes.reserveCapacity(plan.rules.count)
-        var frame = KernelFrame(profile: profile, year: year)
-        for (position, ruleIndex) in plan.rules.enumerated() {
-            let rule = rules[ruleIndex]!
-            frame.reset(for: rule)
-            for expression in rule.rankTexts.indices { frame.ranks.append(rank(ruleIndex, expression)) }
-            let outcome = rule.evaluate(&frame) {
-                var state: Bool? = false
-                for veto in plan.vetoesOf[position] {
-                    if vetoStates[veto] == nil { vetoStates[veto] = .some(fired(plan.vetoes[veto], profile)) }
-                    switch vetoStates[veto]! {
-                    case true?: return true
-                    case nil: state = nil
-                    case false?: break
+        withFrame(profile) { frame in
+            for (position, ruleIndex) in plan.rules.enumerated() {
+                let rule = rules[ruleIndex]!
+                frame.reset(for: rule)
+                for expression in rule.rankTexts.indices { frame.ranks.append(rank(ruleIndex, expression)) }
+                let outcome = rule.evaluate(&frame) {
+                    var state: Bool? = false
+                    for veto in plan.vetoesOf[position] {
+                        if vetoStates[veto] == nil { vetoStates[veto] = .some(fired(plan.vetoes[veto], profile)) }
+                        switch vetoStates[veto]! {
+                        case true?: return true
+                        case nil: state = nil
+                        case false?: break
+                        }
                     }
+                    return state
                 }
-                return state
+                outcomes.append(outcome)
             }
-            outcomes.append(outcome)
         }
         stack(&outcomes, plan)
         return outcomes
@@ -78,8 +91,7 @@ final class KernelEvaluator: @unchecked Sendable {
 
     /// A veto fires when all its conditions hold; it is undetermined while none fails and one is unknown.
     private func fired(_ veto: Int, _ profile: SlotProfile) -> Bool? {
-        var frame = KernelFrame(profile: profile, year: year, variables: vetoAndObligationVariables)
-        return KernelRule.allHold(vetoes[veto], &frame)
+        withFrame(profile, variables: vetoAndObligationVariables) { KernelRule.allHold(vetoes[veto], &$0) }
     }
 
     /// Groups (highest only, or summed under a cap) and limits, as `Stacking` applies them.
@@ -106,12 +118,11 @@ final class KernelEvaluator: @unchecked Sendable {
     /// last condition that does not hold decides the status; an undetermined contributing rule
     /// leaves the obligation undetermined.
     func obligations(_ profile: SlotProfile, plan: RegionPlan, outcomes: [KernelOutcome]) -> [KernelOutcome] {
-        plan.obligations.map { index in
+        plan.obligations.map { index in withFrame(profile, variables: vetoAndObligationVariables) { frame in
             let obligation = obligations[index]
-            var frame = KernelFrame(profile: profile, year: year, variables: vetoAndObligationVariables)
-            frame.paid = { selector in
+            frame.paid = { members in
                 var total = ExactDecimal.zero, pending = false
-                for (position, outcome) in outcomes.enumerated() where self.matches(selector, plan.rules[position]) {
+                for (position, outcome) in outcomes.enumerated() where members[plan.rules[position]] {
                     if outcome.status == .undetermined { pending = true }
                     total = total.adding(outcome.paid) ?? total
                 }
@@ -129,14 +140,6 @@ final class KernelEvaluator: @unchecked Sendable {
             guard var amount = obligation.amount(&frame).number else { return .undetermined }
             if let digits = policies.obligations[index].roundingDigits { amount = amount.rounded(scale: digits) ?? amount }
             return KernelOutcome(status: frame.readPending ? .undetermined : .eligible, amount: amount)
-        }
-    }
-
-    private func matches(_ selector: MemberSelector, _ rule: Int) -> Bool {
-        switch selector {
-        case .rule(let id): return policies.rules[rule].id == id
-        case .kind(let kind): return policies.rules[rule].kind.rawValue == kind
-        case .tag(let tag): return policies.rules[rule].decl.tags.contains(tag)
-        }
+        } }
     }
 }

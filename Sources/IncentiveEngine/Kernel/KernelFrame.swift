@@ -8,7 +8,7 @@ typealias KernelCode = @Sendable (inout KernelFrame) -> Value
 /// enterprise's facts, the rule's `let`s (each computed once), quantifier variables, the date that
 /// picks parameter versions, the cohort's ranks and, for obligations, the paid totals.
 struct KernelFrame {
-    let profile: SlotProfile
+    private(set) var profile: SlotProfile
     let year: Int
     var letCodes: [KernelCode]
     /// The rule's `let`s computed so far: `letValues[slot]` holds when `letStamps[slot]` is
@@ -22,9 +22,10 @@ struct KernelFrame {
     var versionDate: Value?
     /// The rank of this enterprise for each ranking expression of the rule (`.null` when unranked).
     var ranks: [Value] = []
-    /// For obligations: the paid total of the rules a selector names, and whether one of them is
-    /// undetermined (which leaves the obligation undetermined once read).
-    var paid: ((MemberSelector) -> (total: ExactDecimal, pending: Bool))?
+    /// For obligations: the paid total of the rules a selector names (by rule index, whether it
+    /// is one of them), and whether one of them is undetermined (which leaves the obligation
+    /// undetermined once read).
+    var paid: (([Bool]) -> (total: ExactDecimal, pending: Bool))?
     var readPending = false
 
     /// A frame with no rule yet (`reset(for:)` sets one); `variables` slots for quantifiers in
@@ -37,6 +38,20 @@ struct KernelFrame {
         versionCode = nil
     }
 
+    /// Ready for another enterprise (or a veto or obligation of the same one), with at least
+    /// `variables` quantifier slots, keeping the storage already allocated.
+    mutating func start(_ profile: SlotProfile, variables: Int) {
+        self.profile = profile
+        if self.variables.count < variables { self.variables.append(contentsOf: [Value].nulls(variables - self.variables.count)) }
+        letCodes = []
+        versionCode = nil
+        versionDate = nil
+        ranks.removeAll(keepingCapacity: true)
+        paid = nil
+        readPending = false
+        advanceStamp()
+    }
+
     /// Ready for the next rule of the same enterprise, keeping the storage already allocated.
     mutating func reset(for rule: KernelRule) {
         letCodes = rule.lets
@@ -44,16 +59,21 @@ struct KernelFrame {
             letValues.append(contentsOf: [Value].nulls(rule.lets.count - letValues.count))
             letStamps.append(contentsOf: repeatElement(stamp, count: rule.lets.count - letStamps.count))
         }
+        advanceStamp()
+        if variables.count < rule.variables { variables.append(contentsOf: [Value].nulls(rule.variables - variables.count)) }
+        versionCode = rule.version
+        versionDate = nil
+        ranks.removeAll(keepingCapacity: true)
+    }
+
+    /// Moves the stamp on, so no `let` computed before reads as current.
+    private mutating func advanceStamp() {
         stamp &+= 1
         if stamp == 0 {
             // After 2³² rules, stamps from the first round could read as current: start again.
             for slot in letStamps.indices { letStamps[slot] = 0 }
             stamp = 1
         }
-        if variables.count < rule.variables { variables = .nulls(rule.variables) }
-        versionCode = rule.version
-        versionDate = nil
-        ranks.removeAll(keepingCapacity: true)
     }
 
     mutating func local(_ slot: Int) -> Value {
