@@ -47,6 +47,10 @@ struct SlotRowReader: Sendable {
     let header: ProfileRowReader.Header
     let slots: FactSlots
     private let columns: [Column]
+    /// The columns of static facts, and of the year; per per-year slot, its column (-1: none).
+    private let staticColumns: [Int]
+    private let yearColumn: Int?
+    private let columnOfYearSlot: [Int]
     /// Per column, its fact: for cells read by `FactReader`.
     private let facts: [FactDecl?]
 
@@ -60,7 +64,7 @@ struct SlotRowReader: Sendable {
             }
         }
         hasIgnoredColumns = header.columns.contains { if case .ignored = $0 { true } else { false } }
-        columns = header.columns.map { column in
+        let columns: [Column] = header.columns.map { column in
             switch column {
             case .ignored: return Column(kind: .ignored, role: .plain, read: .text, slot: -1, signed: false)
             case .year: return Column(kind: .year, role: .plain, read: .text, slot: -1, signed: false)
@@ -80,6 +84,12 @@ struct SlotRowReader: Sendable {
                 return Column(kind: fact.perYear ? .perYear : .statics, role: role, read: read, slot: slots.slot(of: fact), signed: fact.signed)
             }
         }
+        self.columns = columns
+        staticColumns = columns.indices.filter { columns[$0].kind == .statics }
+        yearColumn = columns.firstIndex { $0.kind == .year }
+        var columnOfYearSlot = [Int](repeating: -1, count: slots.perYear.count)
+        for (index, column) in columns.enumerated() where column.kind == .perYear { columnOfYearSlot[column.slot] = index }
+        self.columnOfYearSlot = columnOfYearSlot
     }
 
     enum Outcome {
@@ -98,48 +108,56 @@ struct SlotRowReader: Sendable {
         let profile: SlotProfile
     }
 
+    /// The row's cells read into slots: the year, the static cells that are not the reference's
+    /// bytes, then each per-year slot in order, written once into its array. Which invalid cell
+    /// is met first does not matter: any makes the row the general path's (and a cell that is
+    /// not UTF-8 makes the file the general path's whichever way it is found).
     func read(_ bytes: UnsafeBufferPointer<UInt8>, fields: [Range<Int>], reference: Reference? = nil) -> Outcome {
-        guard fields.count == columns.count else { return .general }
-        var row = Row(statics: nil, year: 0, yearFacts: .nulls(slots.perYear.count))
-        var statics = reference?.profile.statics ?? .nulls(slots.statics.count)
-        var reused = reference != nil
-        var year: Int?, notUTF8 = false
+        guard fields.count == columns.count, let yearColumn else { return .general }
+        let yearCell = UnsafeBufferPointer(rebasing: bytes[fields[yearColumn]])
+        guard yearCell.count == 4, let year = Self.digits(yearCell), (1900...2999).contains(year) else { return .general }
+        var row = Row(statics: nil, year: year, yearFacts: [])
+        var notUTF8 = false
         if let reference { (row.creditCode, row.name, row.region) = (reference.profile.creditCode, reference.profile.name, reference.profile.region) }
-        for index in columns.indices {
+        var statics: [Value]?
+        for index in staticColumns {
             let column = columns[index]
             let cell = UnsafeBufferPointer(rebasing: bytes[fields[index]])
-            switch column.kind {
-            case .ignored: continue
-            case .year:
-                guard cell.count == 4, let value = Self.digits(cell), (1900...2999).contains(value) else { return .general }
-                year = value
-            case .statics:
-                if let reference, Self.same(reference.bytes[reference.fields[index]], cell) { continue }
-                reused = false
-                guard let known = readCell(cell, column, index, &notUTF8) else { return notUTF8 ? .notUTF8 : .general }
-                switch column.role {
-                case .creditCode:
-                    guard case .text(let code) = known, CreditCode.problem(with: code) == nil else { return .general }
-                    row.creditCode = code
-                case .region:
-                    guard case .text(let code) = known, ProfileReader.isRegionCode(code) else { return .general }
-                    row.region = code
-                case .name:
-                    row.name = nil
-                    if case .text(let name) = known { row.name = name }
-                case .industry:
-                    if case .text(let code) = known, !ProfileReader.isIndustryCode(code) { return .general }
-                case .plain: break
+            if let reference, Self.same(reference.bytes[reference.fields[index]], cell) { continue }
+            guard let known = readCell(cell, column, index, &notUTF8) else { return notUTF8 ? .notUTF8 : .general }
+            switch column.role {
+            case .creditCode:
+                guard case .text(let code) = known, CreditCode.problem(with: code) == nil else { return .general }
+                row.creditCode = code
+            case .region:
+                guard case .text(let code) = known, ProfileReader.isRegionCode(code) else { return .general }
+                row.region = code
+            case .name:
+                row.name = nil
+                if case .text(let name) = known { row.name = name }
+            case .industry:
+                if case .text(let code) = known, !ProfileReader.isIndustryCode(code) { return .general }
+            case .plain: break
+            }
+            if statics == nil { statics = reference?.profile.statics ?? .nulls(slots.statics.count) }
+            statics![column.slot] = known
+        }
+        if reference == nil, statics == nil { statics = .nulls(slots.statics.count) }
+        guard !row.creditCode.isEmpty, !row.region.isEmpty else { return .general }
+        row.statics = statics
+        var failed = false
+        row.yearFacts = [Value](unsafeUninitializedCapacity: columnOfYearSlot.count) { buffer, initialized in
+            for (slot, index) in columnOfYearSlot.enumerated() {
+                var value = Value.null
+                if index >= 0 {
+                    guard let known = readCell(UnsafeBufferPointer(rebasing: bytes[fields[index]]), columns[index], index, &notUTF8) else { failed = true; return }
+                    value = known
                 }
-                statics[column.slot] = known
-            case .perYear:
-                guard let known = readCell(cell, column, index, &notUTF8) else { return notUTF8 ? .notUTF8 : .general }
-                row.yearFacts[column.slot] = known
+                (buffer.baseAddress! + slot).initialize(to: value)
+                initialized = slot + 1
             }
         }
-        guard let year, !row.creditCode.isEmpty, !row.region.isEmpty else { return .general }
-        row.year = year
-        if !reused { row.statics = statics }
+        if failed { return notUTF8 ? .notUTF8 : .general }
         return .row(row)
     }
 
