@@ -1,3 +1,4 @@
+import Dispatch
 import IncentiveSupport
 import PolicyLanguage
 
@@ -102,14 +103,20 @@ public final class KernelBatch: @unchecked Sendable {
         let reader = PerThread { SlotRowReader.Shared(SlotRowReader(header: header, slots: slots)) }
 
         var pass = Pass(issues: headerIssues)
-        var seen = Set<UInt64>()
         var apart = false
-        // The next block is cut from the file on another thread while this one is evaluated.
-        let ahead = ReadAhead(scanner) { $0.nextRuns(codeColumn: codeColumn, count: Self.block) }
-        while let runs = ahead.next() {
-            if runs.contains(where: { !seen.insert($0.key).inserted }) { apart = true; break }
+        // The next block is cut from the file on another thread while this one is evaluated; that
+        // thread also notes the enterprises seen, to tell whether one's rows are apart.
+        let ahead = ReadAhead((stream: scanner, seen: Set<UInt64>())) { source -> (runs: [RecordStream.Run], apart: Bool)? in
+            guard let runs = source.stream.nextRuns(codeColumn: codeColumn, count: Self.block) else { return nil }
+            return (runs, runs.contains { !source.seen.insert($0.key).inserted })
+        }
+        while let (runs, rowsApart) = ahead.next() {
+            if rowsApart { apart = true; break }
             guard evaluate(runs, reader: reader, into: &pass) else { return nil }
             progress?(.read(rows: pass.records))
+            // The block's records (four arrays an enterprise) are freed on another thread, not
+            // here while the next block waits.
+            DispatchQueue.global().async { withExtendedLifetime(runs) {} }
         }
         if apart {
             // An enterprise's rows are apart (a file sorted by year, say): read again, each
