@@ -42,7 +42,7 @@ public final class KernelBatch: @unchecked Sendable {
         /// The lines of the enterprises at `positions`: each from the cohort's rows when its
         /// position is one of `cohortPositions` (ascending), else from the store.
         private func bytes(of positions: Range<Int>) -> [UInt8] {
-            var buffer: [UInt8] = [], starts: [Int] = []
+            var buffer: [UInt8] = []
             buffer.reserveCapacity(positions.count * 128)
             // Cohort rows before the first position, found by bisection.
             var low = 0, high = cohortPositions.count
@@ -60,7 +60,7 @@ public final class KernelBatch: @unchecked Sendable {
                     row = store.row(stored)
                     stored += 1
                 }
-                layout.write(prefix: row.prefix, cells: row.cells, region: row.region, into: &buffer, starts: &starts)
+                layout.write(prefix: row.prefix, cells: row.cells, region: row.region, into: &buffer)
             }
             return buffer
         }

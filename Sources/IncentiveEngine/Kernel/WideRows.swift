@@ -57,20 +57,29 @@ struct WideRows: Sendable {
         return prefixLength
     }
 
-    /// The batch's columns and, per region, where each column's cell is in that region's rows.
+    /// The batch's columns and, per region, how its rows spread over them. A region's cells are
+    /// in the batch's column order already (rules by index, the totals, obligations by index), so
+    /// spreading a row is copying its cells with empty ones put between: `gaps[i]` empty cells
+    /// before the region's cell `i`, and `gaps[cells]` after the last.
     struct Layout: Sendable {
         let rules: [Int]
         let obligations: [Int]
-        /// Per region: for each column, the position of its cell in that region's rows (nil when
-        /// the rule is not in force there), and where the totals start.
-        private var sources: [String: (rules: [Int?], totals: Int, obligations: [Int?])] = [:]
+        private var regions: [String] = []
+        private var gaps: [[Int]] = []
 
         init(plans: [String: RegionPlan]) {
             rules = Set(plans.values.flatMap(\.rules)).sorted()
             obligations = Set(plans.values.flatMap(\.obligations)).sorted()
-            for (region, plan) in plans {
-                sources[region] = (rules.map { plan.rules.firstIndex(of: $0) }, plan.rules.count,
-                                   obligations.map { plan.obligations.firstIndex(of: $0).map { $0 + plan.rules.count + kinds.count } })
+            for (region, plan) in plans.sorted(by: { $0.key < $1.key }) {
+                // Per batch column, whether the region has a cell for it.
+                let present = rules.map { plan.rules.contains($0) } + kinds.map { _ in true } + obligations.map { plan.obligations.contains($0) }
+                var gaps: [Int] = [], empty = 0
+                for has in present {
+                    if has { gaps.append(empty); empty = 0 } else { empty += 1 }
+                }
+                gaps.append(empty)
+                regions.append(region)
+                self.gaps.append(gaps)
             }
         }
 
@@ -79,20 +88,22 @@ struct WideRows: Sendable {
                 + obligations.map { policies.obligations[$0].decl.id }).map(CSVCell.quoted).joined(separator: ",") + "\r\n"
         }
 
-        /// Appends one row spread over the batch's columns, CRLF-terminated; `starts` is scratch
-        /// space, kept by the caller from row to row.
-        func write(prefix: ArraySlice<UInt8>, cells: ArraySlice<UInt8>, region: String, into line: inout [UInt8], starts: inout [Int]) {
-            let source = sources[region]!
-            starts.removeAll(keepingCapacity: true)
-            starts.append(cells.startIndex)
-            for index in cells.indices where cells[index] == 0x2C { starts.append(index + 1) }
-            func cell(_ position: Int) -> ArraySlice<UInt8> {
-                cells[starts[position]..<(position + 1 < starts.count ? starts[position + 1] - 1 : cells.endIndex)]
-            }
+        /// Appends one row spread over the batch's columns, CRLF-terminated.
+        func write(prefix: ArraySlice<UInt8>, cells: ArraySlice<UInt8>, region: String, into line: inout [UInt8]) {
+            // A handful of regions, short strings: a scan is quicker than hashing.
+            let gaps = self.gaps[regions.firstIndex(of: region)!]
             line.append(contentsOf: prefix)
-            for position in source.rules { line.append(0x2C); if let position { line.append(contentsOf: cell(position)) } }
-            for offset in 0..<kinds.count { line.append(0x2C); line.append(contentsOf: cell(source.totals + offset)) }
-            for position in source.obligations { line.append(0x2C); if let position { line.append(contentsOf: cell(position)) } }
+            var start = cells.startIndex, cell = 0
+            cells.withUnsafeBufferPointer { bytes in
+                let base = cells.startIndex
+                for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x2C {
+                    for _ in 0...gaps[cell] { line.append(0x2C) }
+                    line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(start - base)..<index]))
+                    start = base + index + 1
+                    cell += 1
+                }
+            }
+            for _ in 0..<gaps[cell] { line.append(0x2C) }
             line.append(0x0D)
             line.append(0x0A)
         }
