@@ -169,15 +169,21 @@ extension ExactDecimal {
         }
         let units = UInt64(numerator.magnitude) * (power / UInt64(denominator))
         if numerator < 0 { bytes.append(0x2D) }
-        var digits: [UInt8] = []
-        var rest = units
-        repeat {
-            digits.append(0x30 + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0 || digits.count <= scale
-        for (offset, digit) in digits.reversed().enumerated() {
-            if scale > 0, offset == digits.count - scale { bytes.append(0x2E) }
-            bytes.append(digit)
+        // Digits from the last, written backwards into a buffer on the stack (at most 20 digits
+        // of a UInt64, a point, and zeros up to the scale), then appended at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            var start = buffer.count, written = 0, rest = units
+            repeat {
+                start -= 1
+                buffer[start] = 0x30 + UInt8(rest % 10)
+                rest /= 10
+                written += 1
+                if written == scale {
+                    start -= 1
+                    buffer[start] = 0x2E
+                }
+            } while rest > 0 || written <= scale
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
         }
     }
 
