@@ -47,22 +47,24 @@ extension KernelBatch {
         var claims: [[(pool: Int, claim: PoolClaim?)]] = []
         var claimed: [Int: [KernelOutcome]] = [:]
         for block in stride(from: 0, to: waiting.count, by: Self.block) {
-            let done: [[(claims: [(pool: Int, claim: PoolClaim?)], row: WideRows.Row, outcomes: [KernelOutcome])]] =
-                Parallel.map(block..<min(block + Self.block, waiting.count), chunk: 256) { range in
-                    range.map { index in
-                        let profile = waiting.profile(index)
-                        let plan = self.kernel.plan(for: profile.region)
-                        let outcomes = self.kernel.evaluate(profile, plan: plan, rank: rank(index))
-                        let found = self.claims(index, profile, plan, outcomes)
-                        return (found, WideRows.row(profile, plan: plan, outcomes: outcomes,
-                                                    obligations: self.kernel.obligations(profile, plan: plan, outcomes: outcomes), policies: self.policies),
-                                found.contains { $0.claim != nil } ? outcomes : [])
-                    }
+            let parts = Parallel.map(block..<min(block + Self.block, waiting.count), chunk: 256) { range in
+                var part = (claims: [[(pool: Int, claim: PoolClaim?)]](), rows: WideRowStore(), kept: [(index: Int, outcomes: [KernelOutcome])]())
+                for index in range {
+                    let profile = waiting.profile(index)
+                    let plan = self.kernel.plan(for: profile.region)
+                    let outcomes = self.kernel.evaluate(profile, plan: plan, rank: rank(index))
+                    let found = self.claims(index, profile, plan, outcomes)
+                    let obligations = self.kernel.obligations(profile, plan: plan, outcomes: outcomes)
+                    part.claims.append(found)
+                    part.rows.append(region: profile.region) { WideRows.write(profile, plan: plan, outcomes: outcomes, obligations: obligations, to: &$0) }
+                    if found.contains(where: { $0.claim != nil }) { part.kept.append((index, outcomes)) }
                 }
-            for (found, row, outcomes) in done.joined() {
-                if !outcomes.isEmpty { claimed[claims.count] = outcomes }
-                claims.append(found)
-                before.append(row)
+                return part
+            }
+            for part in parts {
+                claims += part.claims
+                before.append(contentsOf: part.rows)
+                for (index, outcomes) in part.kept { claimed[index] = outcomes }
             }
         }
         let (pools, paid) = allocate(claims)
@@ -94,8 +96,7 @@ extension KernelBatch {
                 for (pool, members) in plan.pools.enumerated() {
                     for position in members { if let amount = paid[pool][index]?[plan.rules[position]] { outcomes[position].amount = amount } }
                 }
-                return WideRows.row(profile, plan: plan, outcomes: outcomes,
-                                    obligations: self.kernel.obligations(profile, plan: plan, outcomes: outcomes), policies: self.policies)
+                return WideRows.row(profile, plan: plan, outcomes: outcomes, obligations: self.kernel.obligations(profile, plan: plan, outcomes: outcomes))
     }
 
     /// An enterprise's claims on each pool: its eligible pooled awards after stacking (nil for an

@@ -78,7 +78,7 @@ extension KernelBatch {
             let outcomes = kernel.evaluate(profile, plan: plan) { _, _ in .null }
             let obligations = kernel.obligations(profile, plan: plan, outcomes: outcomes)
             chunk.store.append(region: profile.region) { bytes in
-                WideRows.write(profile, plan: plan, outcomes: outcomes, obligations: obligations, policies: policies, to: &bytes)
+                WideRows.write(profile, plan: plan, outcomes: outcomes, obligations: obligations, to: &bytes)
             }
         }
         chunk.evaluated += 1

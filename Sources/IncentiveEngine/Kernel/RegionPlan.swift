@@ -22,6 +22,11 @@ struct RegionPlan: Sendable {
     let pools: [[Int]]
     /// Whether some rule here ranks, or is pooled: the enterprise waits for the cohort.
     let needsCohort: Bool
+    /// For the wide CSV, per rule position: the decimals its amount is written with, and its
+    /// kind's place among `WideRows.kinds` (nil when it has no total); per obligation, its decimals.
+    let ruleDigits: [Int]
+    let ruleKinds: [Int?]
+    let obligationDigits: [Int]
 
     init(region: String, year: Int, policies: CheckedPolicySet) {
         func inForce(_ policy: Int) -> Bool { policies.policies[policy].covers(region: region) }
@@ -51,5 +56,8 @@ struct RegionPlan: Sendable {
         self.stacks = stacks
         pools = policies.pools.map { pool in pool.members.compactMap { position[$0] } }
         needsCohort = rules.contains { policies.rules[$0].usesRank } || pools.contains { !$0.isEmpty }
+        ruleDigits = rules.map { policies.rules[$0].roundingDigits ?? 2 }
+        ruleKinds = rules.map { WideRows.kinds.firstIndex(of: policies.rules[$0].kind) }
+        obligationDigits = obligations.map { policies.obligations[$0].roundingDigits ?? 2 }
     }
 }

@@ -17,17 +17,16 @@ struct WideRows: Sendable {
         var prefixLength: Int
     }
 
-    static func row(_ profile: SlotProfile, plan: RegionPlan, outcomes: [KernelOutcome], obligations: [KernelOutcome],
-                    policies: CheckedPolicySet) -> Row {
+    static func row(_ profile: SlotProfile, plan: RegionPlan, outcomes: [KernelOutcome], obligations: [KernelOutcome]) -> Row {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(160)
-        let prefixLength = write(profile, plan: plan, outcomes: outcomes, obligations: obligations, policies: policies, to: &bytes)
+        let prefixLength = write(profile, plan: plan, outcomes: outcomes, obligations: obligations, to: &bytes)
         return Row(region: profile.region, bytes: bytes, prefixLength: prefixLength)
     }
 
     /// Appends the row's bytes to `bytes`; returns the length of its prefix.
     static func write(_ profile: SlotProfile, plan: RegionPlan, outcomes: [KernelOutcome], obligations: [KernelOutcome],
-                      policies: CheckedPolicySet, to bytes: inout [UInt8]) -> Int {
+                      to bytes: inout [UInt8]) -> Int {
         let start = bytes.count
         CSVCell.append(profile.creditCode, to: &bytes)
         bytes.append(0x2C)
@@ -35,23 +34,30 @@ struct WideRows: Sendable {
         bytes.append(0x2C)
         CSVCell.append(profile.region, to: &bytes)
         let prefixLength = bytes.count - start
-        var totals: [ExactDecimal] = [.zero, .zero, .zero]
+        // The totals of `kinds`, in its order (a tuple: no array per row).
+        var totals: (ExactDecimal, ExactDecimal, ExactDecimal) = (.zero, .zero, .zero)
         for (position, outcome) in outcomes.enumerated() {
             if position > 0 { bytes.append(0x2C) }
             guard outcome.status == .eligible else { continue }
-            let rule = policies.rules[plan.rules[position]]
             guard let amount = outcome.amount else { bytes.append(contentsOf: "eligible".utf8); continue }
-            amount.appendFormatted(scale: rule.roundingDigits ?? 2, to: &bytes)
-            if let kind = kinds.firstIndex(of: rule.kind) { totals[kind] = totals[kind].adding(amount) ?? .zero }
+            amount.appendFormatted(scale: plan.ruleDigits[position], to: &bytes)
+            switch plan.ruleKinds[position] {
+            case 0?: totals.0 = totals.0.adding(amount) ?? .zero
+            case 1?: totals.1 = totals.1.adding(amount) ?? .zero
+            case 2?: totals.2 = totals.2.adding(amount) ?? .zero
+            default: break
+            }
         }
-        for (offset, total) in totals.enumerated() {
-            if offset > 0 || !outcomes.isEmpty { bytes.append(0x2C) }
-            total.appendFormatted(scale: 2, to: &bytes)
-        }
+        if !outcomes.isEmpty { bytes.append(0x2C) }
+        totals.0.appendFormatted(scale: 2, to: &bytes)
+        bytes.append(0x2C)
+        totals.1.appendFormatted(scale: 2, to: &bytes)
+        bytes.append(0x2C)
+        totals.2.appendFormatted(scale: 2, to: &bytes)
         for (position, outcome) in obligations.enumerated() {
             bytes.append(0x2C)
             if outcome.status == .eligible, let amount = outcome.amount {
-                amount.appendFormatted(scale: policies.obligations[plan.obligations[position]].roundingDigits ?? 2, to: &bytes)
+                amount.appendFormatted(scale: plan.obligationDigits[position], to: &bytes)
             }
         }
         return prefixLength
