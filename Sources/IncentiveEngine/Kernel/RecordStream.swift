@@ -31,6 +31,19 @@ struct RecordStream {
     struct Run: Sendable {
         let key: UInt64
         var records: [Record]
+
+        /// A run starting with `record`, with room for the three or four rows an enterprise has.
+        init(key: UInt64, first record: Record) {
+            self.key = key
+            records = []
+            records.reserveCapacity(4)
+            records.append(record)
+        }
+
+        init(key: UInt64, records: [Record]) {
+            self.key = key
+            self.records = records
+        }
     }
 
     private let source: ByteChunkReader
@@ -64,15 +77,16 @@ struct RecordStream {
     /// Up to `count` complete runs; nil at the end of the file.
     mutating func nextRuns(codeColumn: Int, count: Int) -> [Run]? {
         var runs: [Run] = []
+        runs.reserveCapacity(count)
         if let held { runs.append(held); self.held = nil }
         while let (record, key) = nextRecord(codeColumn: codeColumn) {
             if let last = runs.last, last.key == key {
                 runs[runs.count - 1].records.append(record)
             } else if runs.count == count {
-                held = Run(key: key, records: [record])
+                held = Run(key: key, first: record)
                 return runs
             } else {
-                runs.append(Run(key: key, records: [record]))
+                runs.append(Run(key: key, first: record))
             }
         }
         return runs.isEmpty ? nil : runs
