@@ -133,7 +133,10 @@ public final class KernelBatch: @unchecked Sendable {
         let issues = pass.headerIssues + pass.rowIssues.enumerated()
             .sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(\.element.issue)
         progress?(.cohort(enterprises: pass.waiting.count))
-        let (cohortRows, pools) = finishCohort(pass.waiting, ranks: pass.rankValues.mapValues { CohortRanking.competitionRanks($0) })
+        // Each ranking sorted on its own core (a quarter of a million values each at 1M).
+        let rankings = Array(pass.rankValues)
+        let ranked = Parallel.map(0..<rankings.count, chunk: 1) { CohortRanking.competitionRanks(rankings[$0.lowerBound].value) }
+        let (cohortRows, pools) = finishCohort(pass.waiting, ranks: Dictionary(uniqueKeysWithValues: zip(rankings.map(\.key), ranked)))
         var plans: [String: RegionPlan] = [:]
         for region in pass.store.regions + cohortRows.regions where plans[region] == nil { plans[region] = kernel.plan(for: region) }
         let layout = WideRows.Layout(plans: plans)
