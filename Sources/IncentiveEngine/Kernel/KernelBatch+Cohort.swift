@@ -4,8 +4,9 @@ import PolicyLanguage
 /// The enterprises whose region has a cohort rule: ranked (competition ranks within each rule's
 /// cohort, `CohortRanking`), unpacked and evaluated with their ranks to claim from the pools
 /// (`BudgetPools`) and to render their rows; those whose awards an oversubscribed pool scales are
-/// evaluated once more with what the pools pay — `BatchEvaluator`'s order, holding only packed
-/// profiles between the passes.
+/// finished again from the outcomes kept for them, with what the pools pay — `BatchEvaluator`'s
+/// order, holding only packed profiles (and the outcomes of enterprises with a claim) between
+/// the passes.
 extension KernelBatch {
     /// This enterprise's value in each ranking of its region (none when its cohort filter fails
     /// or the value is unknown: it is then not ranked).
@@ -91,12 +92,12 @@ extension KernelBatch {
     /// An enterprise's outcomes (with its ranks) given what the pools pay its awards.
     private func finish(_ index: Int, _ profile: SlotProfile, outcomes: [KernelOutcome],
                         paid: [[Int: [Int: ExactDecimal]]]) -> WideRows.Row {
-                let plan = self.kernel.plan(for: profile.region)
-                var outcomes = outcomes
-                for (pool, members) in plan.pools.enumerated() {
-                    for position in members { if let amount = paid[pool][index]?[plan.rules[position]] { outcomes[position].amount = amount } }
-                }
-                return WideRows.row(profile, plan: plan, outcomes: outcomes, obligations: self.kernel.obligations(profile, plan: plan, outcomes: outcomes))
+        let plan = kernel.plan(for: profile.region)
+        var outcomes = outcomes
+        for (pool, members) in plan.pools.enumerated() {
+            for position in members { if let amount = paid[pool][index]?[plan.rules[position]] { outcomes[position].amount = amount } }
+        }
+        return WideRows.row(profile, plan: plan, outcomes: outcomes, obligations: kernel.obligations(profile, plan: plan, outcomes: outcomes))
     }
 
     /// An enterprise's claims on each pool: its eligible pooled awards after stacking (nil for an

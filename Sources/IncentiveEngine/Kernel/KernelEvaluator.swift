@@ -7,6 +7,10 @@ import PolicyLanguage
 /// status and amount. It computes what `Evaluator` computes — the same operations, in the same
 /// order, with the same stacking, limits and pools — without derivations or reasons, which the
 /// wide CSV does not show. Tests hold the two to the same output on generated populations.
+///
+/// One thread's: it keeps frames from one enterprise to the next (`withFrame`) without a lock, so
+/// a batch gives each worker its own (`PerThread`, which also keeps reference counts on one core).
+/// It is `Sendable` only to be made on one thread for another.
 final class KernelEvaluator: @unchecked Sendable {
     let policies: CheckedPolicySet
     let year: Int
@@ -41,7 +45,7 @@ final class KernelEvaluator: @unchecked Sendable {
         vetoAndObligationVariables = compiler.variableCount
     }
 
-    /// What is in force for a region (computed once per region, shared by all threads).
+    /// What is in force for a region (computed once per region and kept).
     func plan(for region: String) -> RegionPlan {
         lock.lock()
         defer { lock.unlock() }

@@ -12,8 +12,8 @@ struct KernelFrame {
     let year: Int
     var letCodes: [KernelCode]
     /// The rule's `let`s computed so far: `letValues[slot]` holds when `letStamps[slot]` is
-    /// `stamp`, which `reset(for:)` moves on, so a new rule clears nothing (values of an earlier
-    /// rule stay until overwritten).
+    /// `stamp`, which `reset(for:)` and `start` move on, so a new rule or enterprise clears nothing
+    /// (values of an earlier one stay until overwritten).
     var letValues: [Value] = []
     var letStamps: [UInt32] = []
     var stamp: UInt32 = 0
@@ -28,13 +28,13 @@ struct KernelFrame {
     var paid: (([Bool]) -> (total: ExactDecimal, pending: Bool))?
     var readPending = false
 
-    /// A frame with no rule yet (`reset(for:)` sets one); `variables` slots for quantifiers in
-    /// vetoes and obligations, which have no rule.
-    init(profile: SlotProfile, year: Int, variables: Int = 0) {
+    /// A frame with no rule yet (`reset(for:)` sets one) and no quantifier slots (`start` and
+    /// `reset(for:)` add what vetoes, obligations and rules need).
+    init(profile: SlotProfile, year: Int) {
         self.profile = profile
         self.year = year
         letCodes = []
-        self.variables = .nulls(variables)
+        variables = []
         versionCode = nil
     }
 

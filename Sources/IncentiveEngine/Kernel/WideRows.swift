@@ -72,6 +72,9 @@ struct WideRows: Sendable {
         let obligations: [Int]
         private var regions: [String] = []
         private var gaps: [[Int]] = []
+        /// Each region's place in `regions`, for a batch of many regions (a scan of a handful of
+        /// six-digit codes is quicker than hashing; of thousands, much slower).
+        private var places: [String: Int] = [:]
 
         init(plans: [String: RegionPlan]) {
             rules = Set(plans.values.flatMap(\.rules)).sorted()
@@ -84,6 +87,7 @@ struct WideRows: Sendable {
                     if has { gaps.append(empty); empty = 0 } else { empty += 1 }
                 }
                 gaps.append(empty)
+                places[region] = regions.count
                 regions.append(region)
                 self.gaps.append(gaps)
             }
@@ -96,8 +100,7 @@ struct WideRows: Sendable {
 
         /// Appends one row spread over the batch's columns, CRLF-terminated.
         func write(prefix: ArraySlice<UInt8>, cells: ArraySlice<UInt8>, region: String, into line: inout [UInt8]) {
-            // A handful of regions, short strings: a scan is quicker than hashing.
-            let gaps = self.gaps[regions.firstIndex(of: region)!]
+            let gaps = self.gaps[regions.count <= 8 ? regions.firstIndex(of: region)! : places[region]!]
             line.append(contentsOf: prefix)
             var start = cells.startIndex, cell = 0
             cells.withUnsafeBufferPointer { bytes in

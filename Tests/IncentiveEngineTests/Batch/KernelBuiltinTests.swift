@@ -13,7 +13,7 @@ import Testing
     policy t.builtins "内置函数" {
       region 330521
       provenance official
-      rule t.sum "合计" { kind cash when ok: rd_expense >= 0 amount sum(rd_expense over [Y-2..Y]) }
+      rule t.sum "合计" { kind cash tag t-award when ok: rd_expense >= 0 amount sum(rd_expense over [Y-2..Y]) }
       rule t.sum-open "开区间合计" { kind cash when ok: rd_expense >= 0 amount sum(rd_expense over (Y-2..Y]) }
       rule t.sum-empty "空区间合计" { kind cash when ok: rd_expense >= 0 amount rd_expense + sum(rd_expense over [Y..Y-1]) }
       rule t.avg "平均" { kind cash when ok: rd_expense >= 0 amount avg(revenue over [Y-1..Y+1)) }
@@ -27,11 +27,13 @@ import Testing
       rule t.count "证书数" { kind cash when ok: count(hte_certificates) >= 0 amount 1万 * count(hte_certificates) }
       rule t.year "成立年" { kind cash when ok: year(registered) <= Y amount 1万 * year(registered) }
       rule t.minmax "最值" { kind cash when ok: rd_expense >= 0 amount max(rd_expense, revenue, 0) - 1万 * min(employees, tech_staff) }
-      rule t.title "称号" { kind cash when ok: has_title(titles, "tech-sme", Y) amount 1 }
+      rule t.title "称号" { kind cash tag t-award when ok: has_title(titles, "tech-sme", Y) amount 1 }
       rule t.title-last "上年称号" { kind cash when ok: not has_title(titles, "tech-sme", Y - 1) amount 2 }
       rule t.in "区间内" { kind cash when ok: rd_expense in [1000..revenue) amount 3 }
       rule t.not-in "区间外" { kind cash when ok: employees not in (10..tech_staff] amount 4 }
       rule t.prefix "行业" { kind cash when ok: not (some p in ["C16", "M"] satisfies starts_with(industry, p)) amount 6 }
+      obligation t.at-least "不低于" { article "o" amount max(paid(tag t-award), 1000, paid(kind tax)) }
+      obligation t.band "区间" { article "o" amount paid(tag t-award) in [1..2000) ? min(1万, paid(tag t-award) * 2) : paid(kind tax) }
       rule t.quantified "某证书" { kind cash when ok: some c in hte_certificates satisfies year(c) in [Y-2..Y] amount 5 }
     }
     """)
@@ -78,10 +80,22 @@ import Testing
                 #expect(result.paid == outcome.paid, "\(result.rule): \(result.paid) vs \(outcome.paid)")
                 statuses.insert("\(result.rule) \(result.status)")
             }
+            // Obligations read paid(): an undetermined award leaves them undetermined however the
+            // built-in around it is compiled.
+            let obligations = kernel.obligations(SlotProfile(profile, slots: kernel.slots), plan: plan, outcomes: outcomes)
+            #expect(obligations.count == expected.obligations.count)
+            for (result, outcome) in zip(expected.obligations, obligations) {
+                #expect(result.status == outcome.status, "\(result.id): \(profile)")
+                if result.status == .eligible { #expect(result.amount == outcome.amount, "\(result.id)") }
+                statuses.insert("\(result.id) \(result.status)")
+            }
         }
         // Every rule was met eligible, ineligible or undetermined somewhere, so each edge was reached.
         for rule in ["t.sum", "t.avg", "t.sum-let", "t.count", "t.minmax", "t.year"] {
             #expect(statuses.contains("\(rule) eligible") && statuses.contains("\(rule) undetermined"), "\(rule): \(statuses.sorted())")
+        }
+        for obligation in ["t.at-least", "t.band"] {
+            #expect(statuses.contains("\(obligation) eligible") && statuses.contains("\(obligation) undetermined"), "\(obligation): \(statuses.sorted().filter { $0.hasPrefix(obligation) })")
         }
         for rule in ["t.title", "t.title-last", "t.in", "t.not-in", "t.quantified", "t.prefix"] {
             #expect(statuses.contains("\(rule) eligible") && statuses.contains("\(rule) ineligible"), "\(rule): \(statuses.sorted())")
@@ -106,5 +120,51 @@ import Testing
         // [2022..2024): 30 and 50; 2024 is outside
         #expect(paid("t.avg") == ExactDecimal(40))
         #expect(outcomes[plan.rules.firstIndex { Self.policy.rules[$0].id == "t.avg-empty" }!].status == .undetermined)
+    }
+}
+
+/// A region's row spread over the batch's columns (`WideRows.Layout`): empty cells where its
+/// region has no such rule or obligation, for a region with some and for one with none.
+@Suite struct WideRowsLayoutTests {
+    static let policy = InlinePolicies.load("""
+    policy t.here "本地" {
+      region 330521
+      provenance official
+      rule t.first "甲" { kind cash when ok: rd_expense >= 0 amount 1万 }
+      rule t.second "乙" { kind tax when ok: rd_expense >= 0 amount 2万 }
+      obligation t.owed "义务" { article "o" amount 50% * paid(kind cash) }
+    }
+    policy t.there "外地" {
+      region 330726
+      provenance official
+      rule t.middle "丙" { kind voucher when ok: rd_expense >= 0 amount 3万 }
+    }
+    """)
+
+    @Test("cells in their columns, empty where the region has nothing, for 1, 3 and 9 regions")
+    func spread() {
+        for regions in [["330521"], ["330521", "330726", "330100"], ["330521", "330726"] + (0..<7).map { "33090\($0)" }] {
+            let plans = Dictionary(uniqueKeysWithValues: regions.map { ($0, RegionPlan(region: $0, year: 2023, policies: Self.policy)) })
+            let layout = WideRows.Layout(plans: plans)
+            // Columns by rule index (declaration order), then the totals, then obligations.
+            #expect(layout.header(Self.policy) == "credit_code,name,region,t.first,t.second,t.middle,total_cash,total_tax,total_voucher,t.owed\r\n"
+                    || regions.count == 1)
+            var line: [UInt8] = []
+            func row(_ cells: String, _ region: String) -> String {
+                line.removeAll()
+                layout.write(prefix: ArraySlice("P".utf8), cells: ArraySlice(cells.utf8), region: region, into: &line)
+                return String(decoding: line, as: UTF8.self)
+            }
+            if regions.count == 1 {
+                #expect(row("10000.00,20000.00,10000.00,20000.00,0.00,5000.00", "330521") == "P,10000.00,20000.00,10000.00,20000.00,0.00,5000.00\r\n")
+                continue
+            }
+            // 330521: t.first, t.second, three totals, t.owed; t.middle is not in force there.
+            #expect(row("10000.00,20000.00,10000.00,20000.00,0.00,5000.00", "330521") == "P,10000.00,20000.00,,10000.00,20000.00,0.00,5000.00\r\n")
+            // 330726: t.middle and the totals; no obligation.
+            #expect(row("30000.00,0.00,0.00,30000.00", "330726") == "P,,,30000.00,0.00,0.00,30000.00,\r\n")
+            // No rule and no obligation: the three totals alone.
+            #expect(row("0.00,0.00,0.00", regions.last!) == "P,,,,0.00,0.00,0.00,\r\n")
+        }
     }
 }
