@@ -10,9 +10,8 @@ import PolicyLanguage
 extension KernelBatch {
     /// This enterprise's value in each ranking of its region (none when its cohort filter fails
     /// or the value is unknown: it is then not ranked).
-    func rankValues(_ profile: SlotProfile, plan: RegionPlan) -> [(key: RankKey, value: ExactDecimal)] {
+    func rankValues(_ profile: SlotProfile, plan: RegionPlan, kernel: KernelEvaluator) -> [(key: RankKey, value: ExactDecimal)] {
         var found: [(key: RankKey, value: ExactDecimal)] = []
-        let kernel = self.kernel
         kernel.withFrame(profile) { frame in
             for ruleIndex in plan.rules {
                 let rule = kernel.rules[ruleIndex]!
@@ -26,21 +25,22 @@ extension KernelBatch {
     }
 
     func finishCohort(_ waiting: PackedSlotProfiles, ranks: [RankKey: [Int: Int]]) -> (rows: WideRowStore, pools: [PoolOutcome]) {
-        // Each waiting enterprise's rank by rule index and ranking expression, in arrays (0: not
-        // ranked): a lookup is three indices, not a hashed key.
-        let table: [[[Int]]] = kernel.rules.enumerated().map { index, rule in
-            (rule?.rankTexts ?? []).map { text in
-                var column = [Int](repeating: 0, count: waiting.count)
-                for (enterprise, rank) in ranks[RankKey(rule: index, expression: text)] ?? [:] { column[enterprise] = rank }
-                return column
+        // Each waiting enterprise's rank by rule index and ranking expression (0: not ranked),
+        // in one flat array, ranking `first[rule] + expression` at `… * waiting.count + index`: a
+        // lookup is arithmetic, not a hashed key, and touches no array another core counts.
+        var starts: [Int] = [], rankings = 0
+        for rule in kernel.rules {
+            starts.append(rankings)
+            rankings += rule?.rankTexts.count ?? 0
+        }
+        var ranked = [Int](repeating: 0, count: rankings * waiting.count)
+        for (index, rule) in kernel.rules.enumerated() {
+            for (expression, text) in (rule?.rankTexts ?? []).enumerated() {
+                let base = (starts[index] + expression) * waiting.count
+                for (enterprise, rank) in ranks[RankKey(rule: index, expression: text)] ?? [:] { ranked[base + enterprise] = rank }
             }
         }
-        let rank: @Sendable (Int) -> (Int, Int) -> Value = { index in
-            { rule, expression in
-                let found = table[rule][expression][index]
-                return found == 0 ? .null : .number(ExactDecimal(found))
-            }
-        }
+        let first = starts, table = ranked, count = waiting.count
         // Every waiting enterprise evaluated with its ranks: its claims on the pools, and its row
         // as it stands before them, which is final unless an oversubscribed pool scales one of
         // its awards. The outcomes of an enterprise with a claim are kept for that.
@@ -50,12 +50,16 @@ extension KernelBatch {
         for block in stride(from: 0, to: waiting.count, by: Self.block) {
             let parts = Parallel.map(block..<min(block + Self.block, waiting.count), chunk: 256) { range in
                 var part = (claims: [[(pool: Int, claim: PoolClaim?)]](), rows: WideRowStore(), kept: [(index: Int, outcomes: [KernelOutcome])]())
+                let kernel = self.kernel
                 for index in range {
                     let profile = waiting.profile(index)
-                    let plan = self.kernel.plan(for: profile.region)
-                    let outcomes = self.kernel.evaluate(profile, plan: plan, rank: rank(index))
+                    let plan = kernel.plan(for: profile.region)
+                    let outcomes = kernel.evaluate(profile, plan: plan) { rule, expression in
+                        let found = table[(first[rule] + expression) * count + index]
+                        return found == 0 ? .null : .number(ExactDecimal(found))
+                    }
                     let found = self.claims(index, profile, plan, outcomes)
-                    let obligations = self.kernel.obligations(profile, plan: plan, outcomes: outcomes)
+                    let obligations = kernel.obligations(profile, plan: plan, outcomes: outcomes)
                     part.claims.append(found)
                     part.rows.append(region: profile.region) { WideRows.write(profile, plan: plan, outcomes: outcomes, obligations: obligations, to: &$0) }
                     if found.contains(where: { $0.claim != nil }) { part.kept.append((index, outcomes)) }
@@ -75,9 +79,10 @@ extension KernelBatch {
         var again: [Int: WideRows.Row] = [:]
         for block in stride(from: 0, to: scaled.count, by: Self.block) {
             let finished: [[(Int, WideRows.Row)]] = Parallel.map(block..<min(block + Self.block, scaled.count), chunk: 256) { range in
-                range.map { position in
+                let kernel = self.kernel
+                return range.map { position in
                     let index = scaled[position]
-                    return (index, self.finish(index, waiting.profile(index), outcomes: kept[index]!, paid: paid))
+                    return (index, self.finish(index, waiting.profile(index), outcomes: kept[index]!, paid: paid, kernel: kernel))
                 }
             }
             for (index, row) in finished.joined() { again[index] = row }
@@ -91,7 +96,7 @@ extension KernelBatch {
 
     /// An enterprise's outcomes (with its ranks) given what the pools pay its awards.
     private func finish(_ index: Int, _ profile: SlotProfile, outcomes: [KernelOutcome],
-                        paid: [[Int: [Int: ExactDecimal]]]) -> WideRows.Row {
+                        paid: [[Int: [Int: ExactDecimal]]], kernel: KernelEvaluator) -> WideRows.Row {
         let plan = kernel.plan(for: profile.region)
         var outcomes = outcomes
         for (pool, members) in plan.pools.enumerated() {

@@ -40,11 +40,13 @@ extension KernelBatch {
                   run: @Sendable (Int) -> RecordStream.Run?) -> Bool {
         pass.records += records
         let chunks = Parallel.map(0..<count, chunk: 64) { range in
-            let reader = reader.instance.reader
+            // This thread's reader and kernel, fetched once a chunk: fetching them per enterprise
+            // counts references on the shared `PerThread` from both cores.
+            let reader = reader.instance.reader, kernel = self.kernel
             var chunk = Chunk()
             for index in range {
                 guard let run = run(index) else { chunk.abandon = true; break }
-                firstPass(run, reader: reader, into: &chunk)
+                firstPass(run, reader: reader, kernel: kernel, into: &chunk)
                 if chunk.abandon { break }
             }
             return chunk
@@ -65,14 +67,14 @@ extension KernelBatch {
 
     /// Reads an enterprise; finishes it when its region has no cohort rule, else packs it and
     /// notes its ranking values.
-    private func firstPass(_ run: RecordStream.Run, reader: SlotRowReader, into chunk: inout Chunk) {
-        let read = read(run, reader: reader)
+    private func firstPass(_ run: RecordStream.Run, reader: SlotRowReader, kernel: KernelEvaluator, into chunk: inout Chunk) {
+        let read = read(run, reader: reader, kernel: kernel)
         chunk.issues += read.issues
         if read.abandon { chunk.abandon = true; return }
         guard let profile = read.profile else { return }
         let plan = kernel.plan(for: profile.region)
         if plan.needsCohort {
-            for (key, value) in rankValues(profile, plan: plan) { chunk.rankValues[key, default: []].append((chunk.waiting.count, value)) }
+            for (key, value) in rankValues(profile, plan: plan, kernel: kernel) { chunk.rankValues[key, default: []].append((chunk.waiting.count, value)) }
             chunk.waiting.append(profile, position: chunk.evaluated)
         } else {
             let outcomes = kernel.evaluate(profile, plan: plan) { _, _ in .null }

@@ -151,7 +151,7 @@ public final class KernelBatch: @unchecked Sendable {
     }
 
     /// One enterprise's rows, read and put together.
-    func read(_ run: RecordStream.Run, reader: SlotRowReader) -> ReadResult {
+    func read(_ run: RecordStream.Run, reader: SlotRowReader, kernel: KernelEvaluator) -> ReadResult {
         var result = ReadResult()
         var merged: SlotProfile?
         var reference: SlotRowReader.Reference?
@@ -188,7 +188,7 @@ public final class KernelBatch: @unchecked Sendable {
             }
             guard let row else { continue }
             if merged == nil { merged = row.profile; continue }
-            guard merge(row, into: &merged!) else { result.abandon = true; return result }
+            guard merge(row, into: &merged!, slots: kernel.slots) else { result.abandon = true; return result }
         }
         result.profile = merged
         return result
@@ -196,13 +196,13 @@ public final class KernelBatch: @unchecked Sendable {
 
     /// Adds a year's row to an enterprise; false when the rows disagree on a static field or a year
     /// comes twice (the general path reports which).
-    private func merge(_ row: SlotRowReader.Row, into profile: inout SlotProfile) -> Bool {
+    private func merge(_ row: SlotRowReader.Row, into profile: inout SlotProfile, slots: FactSlots) -> Bool {
         guard !profile.years.contains(row.year) else { return false }
         if let statics = row.statics {
             for slot in statics.indices where !statics[slot].isNull {
                 if profile.statics[slot].isNull {
                     profile.statics[slot] = statics[slot]
-                    if kernel.slots.statics[slot].name == "name" { profile.name = row.name }
+                    if slots.statics[slot].name == "name" { profile.name = row.name }
                 } else if profile.statics[slot] != statics[slot] {
                     return false
                 }

@@ -111,7 +111,7 @@ final class KernelEvaluator: @unchecked Sendable {
             case .capped(let cap):
                 let paying = stack.members.filter { outcomes[$0].status == .eligible && (outcomes[$0].amount ?? .zero) > .zero }
                 let amounts = paying.map { outcomes[$0].amount ?? .zero }
-                let digits = paying.map { policies.rules[plan.rules[$0]].roundingDigits ?? 0 }.min() ?? 0
+                let digits = paying.map { plan.ruleRounding[$0] ?? 0 }.min() ?? 0
                 guard let scaled = Apportionment.scale(amounts, to: cap, digits: digits) else { continue }
                 for (offset, member) in paying.enumerated() { outcomes[member].amount = scaled[offset] }
             }
@@ -122,7 +122,7 @@ final class KernelEvaluator: @unchecked Sendable {
     /// last condition that does not hold decides the status; an undetermined contributing rule
     /// leaves the obligation undetermined.
     func obligations(_ profile: SlotProfile, plan: RegionPlan, outcomes: [KernelOutcome]) -> [KernelOutcome] {
-        plan.obligations.map { index in withFrame(profile, variables: vetoAndObligationVariables) { frame in
+        plan.obligations.enumerated().map { place, index in withFrame(profile, variables: vetoAndObligationVariables) { frame in
             let obligation = obligations[index]
             frame.paid = { members in
                 var total = ExactDecimal.zero, pending = false
@@ -142,7 +142,7 @@ final class KernelEvaluator: @unchecked Sendable {
             }
             guard status == .eligible else { return KernelOutcome(status: status, amount: nil) }
             guard var amount = obligation.amount(&frame).number else { return .undetermined }
-            if let digits = policies.obligations[index].roundingDigits { amount = amount.rounded(scale: digits) ?? amount }
+            if let digits = plan.obligationRounding[place] { amount = amount.rounded(scale: digits) ?? amount }
             return KernelOutcome(status: frame.readPending ? .undetermined : .eligible, amount: amount)
         } }
     }

@@ -3,8 +3,9 @@ import PolicyLanguage
 
 /// What is in force for one region in the batch's year, worked out once per region instead of
 /// once per enterprise: the rules (in policy-set order), the vetoes, the obligations, and each
-/// group, limit and pool as positions in the region's rule list.
-struct RegionPlan: Sendable {
+/// group, limit and pool as positions in the region's rule list. A class: an enterprise takes one
+/// reference to its plan, not a copy of a dozen arrays.
+final class RegionPlan: Sendable {
     struct Stack: Sendable {
         enum Mode: Sendable { case highest, capped(ExactDecimal) }
         let mode: Mode
@@ -27,6 +28,10 @@ struct RegionPlan: Sendable {
     let ruleDigits: [Int]
     let ruleKinds: [Int?]
     let obligationDigits: [Int]
+    /// Per rule position and per obligation, its `round` decimals (nil: not rounded), so that
+    /// evaluation reads no rule or obligation of the policy set, which every thread shares.
+    let ruleRounding: [Int?]
+    let obligationRounding: [Int?]
 
     init(region: String, year: Int, policies: CheckedPolicySet) {
         func inForce(_ policy: Int) -> Bool { policies.policies[policy].covers(region: region) }
@@ -59,5 +64,7 @@ struct RegionPlan: Sendable {
         ruleDigits = rules.map { policies.rules[$0].roundingDigits ?? 2 }
         ruleKinds = rules.map { WideRows.kinds.firstIndex(of: policies.rules[$0].kind) }
         obligationDigits = obligations.map { policies.obligations[$0].roundingDigits ?? 2 }
+        ruleRounding = rules.map { policies.rules[$0].roundingDigits }
+        obligationRounding = obligations.map { policies.obligations[$0].roundingDigits }
     }
 }

@@ -51,6 +51,9 @@ struct SlotRowReader: Sendable {
     private let staticColumns: [Int]
     private let yearColumn: Int?
     private let columnOfYearSlot: [Int]
+    /// The number of static slots, held here: reading `slots.statics` for each row would count
+    /// references on an array every thread's reader shares.
+    private let staticCount: Int
     /// Per column, its fact: for cells read by `FactReader`.
     private let facts: [FactDecl?]
 
@@ -90,6 +93,7 @@ struct SlotRowReader: Sendable {
         var columnOfYearSlot = [Int](repeating: -1, count: slots.perYear.count)
         for (index, column) in columns.enumerated() where column.kind == .perYear { columnOfYearSlot[column.slot] = index }
         self.columnOfYearSlot = columnOfYearSlot
+        staticCount = slots.statics.count
     }
 
     enum Outcome {
@@ -139,10 +143,10 @@ struct SlotRowReader: Sendable {
                 if case .text(let code) = known, !ProfileReader.isIndustryCode(code) { return .general }
             case .plain: break
             }
-            if statics == nil { statics = reference?.profile.statics ?? .nulls(slots.statics.count) }
+            if statics == nil { statics = reference?.profile.statics ?? .nulls(staticCount) }
             statics![column.slot] = known
         }
-        if reference == nil, statics == nil { statics = .nulls(slots.statics.count) }
+        if reference == nil, statics == nil { statics = .nulls(staticCount) }
         guard !row.creditCode.isEmpty, !row.region.isEmpty else { return .general }
         row.statics = statics
         var failed = false
