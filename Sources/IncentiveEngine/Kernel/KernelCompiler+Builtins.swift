@@ -29,19 +29,15 @@ extension KernelCompiler {
                 guard average else { return total }
                 return count == 0 ? nil : total.dividing(ExactDecimal(count))
             }
-        case .count:
+        case .count, .year:
             guard arguments.count == 1 else { return nil }
-            let code = compile(arguments[0])
+            let code = compile(arguments[0]), counting = builtin == .count
             return { frame in
-                guard case .list(let items) = code(&frame) else { return nil }
-                return ExactDecimal(items.count)
-            }
-        case .year:
-            guard arguments.count == 1 else { return nil }
-            let code = compile(arguments[0])
-            return { frame in
-                guard case .date(let date) = code(&frame) else { return nil }
-                return ExactDecimal(date.year)
+                switch code(&frame) {
+                case .list(let items) where counting: ExactDecimal(items.count)
+                case .date(let date) where !counting: ExactDecimal(date.year)
+                default: nil
+                }
             }
         case .min, .max:
             guard arguments.count >= 2, arguments.allSatisfy({ Self.isNumeric($0.type) }) else { return nil }

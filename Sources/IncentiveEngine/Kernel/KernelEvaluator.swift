@@ -1,4 +1,3 @@
-import Foundation
 import IncentiveSupport
 import PolicyLanguage
 
@@ -22,7 +21,6 @@ final class KernelEvaluator: @unchecked Sendable {
     /// Quantifier variables the vetoes' and obligations' code needs in its frame.
     let vetoAndObligationVariables: Int
     private var plans: [String: RegionPlan] = [:]
-    private let lock = NSLock()
     /// Frames kept from one enterprise to the next, so that their storage is allocated once, not
     /// per enterprise and rule. An evaluator is one thread's (`PerThread`); a veto evaluated while
     /// a rule's frame is in use takes another.
@@ -47,8 +45,6 @@ final class KernelEvaluator: @unchecked Sendable {
 
     /// What is in force for a region (computed once per region and kept).
     func plan(for region: String) -> RegionPlan {
-        lock.lock()
-        defer { lock.unlock() }
         if let plan = plans[region] { return plan }
         let plan = RegionPlan(region: region, year: year, policies: policies)
         plans[region] = plan

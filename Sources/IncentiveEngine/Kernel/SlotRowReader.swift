@@ -45,7 +45,6 @@ struct SlotRowReader: Sendable {
     }
 
     let header: ProfileRowReader.Header
-    let slots: FactSlots
     private let columns: [Column]
     /// The columns of static facts, and of the year; per per-year slot, its column (-1: none).
     private let staticColumns: [Int]
@@ -59,7 +58,6 @@ struct SlotRowReader: Sendable {
 
     init(header: ProfileRowReader.Header, slots: FactSlots) {
         self.header = header
-        self.slots = slots
         facts = header.columns.map { column in
             switch column {
             case .staticFact(let fact), .yearFact(let fact): return fact
