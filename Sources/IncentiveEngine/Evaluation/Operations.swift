@@ -91,9 +91,13 @@ enum Operations {
     /// The same from the range's ends (nil when one is not a whole number).
     static func years(_ lowerEnd: ExactDecimal?, _ upperEnd: ExactDecimal?, lowerClosed: Bool, upperClosed: Bool) -> ClosedRange<Int>?? {
         guard var lower = lowerEnd?.intValue, var upper = upperEnd?.intValue else { return nil }
-        if !lowerClosed { lower += 1 }
-        if !upperClosed { upper -= 1 }
-        guard upper - lower < 200 else { return nil }
-        return .some(lower <= upper ? lower...upper : nil)
+        // An open end at the largest (or smallest) integer leaves no year, and ends far apart are
+        // not a span of years: neither may overflow (a fact of 9.2e18 can be a range's end).
+        if !lowerClosed { guard lower < .max else { return .some(nil) }; lower += 1 }
+        if !upperClosed { guard upper > .min else { return .some(nil) }; upper -= 1 }
+        guard lower <= upper else { return .some(nil) }
+        let (span, overflow) = upper.subtractingReportingOverflow(lower)
+        guard !overflow, span < 200 else { return nil }
+        return .some(lower...upper)
     }
 }

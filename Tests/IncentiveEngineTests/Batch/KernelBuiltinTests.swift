@@ -121,6 +121,24 @@ import Testing
         #expect(paid("t.avg") == ExactDecimal(40))
         #expect(outcomes[plan.rules.firstIndex { Self.policy.rules[$0].id == "t.avg-empty" }!].status == .undetermined)
     }
+
+    @Test("a range of years with an end at the largest or smallest integer is empty or too wide, never a trap")
+    func yearsAtTheIntegerLimits() {
+        let top = ExactDecimal(Int.max), bottom = ExactDecimal(Int.min), year = ExactDecimal(2023)
+        // Open at the largest integer: no year above it.
+        #expect(Operations.years(top, top, lowerClosed: false, upperClosed: true) == .some(nil))
+        // Open at the smallest: no year below it.
+        #expect(Operations.years(bottom, bottom, lowerClosed: true, upperClosed: false) == .some(nil))
+        // Ends far apart, both ways round: too wide, or empty.
+        #expect(Operations.years(bottom, top, lowerClosed: true, upperClosed: true) == nil)
+        #expect(Operations.years(top, bottom, lowerClosed: true, upperClosed: true) == .some(nil))
+        // Closed at the largest integer is one year; the usual spans stay as they were.
+        #expect(Operations.years(top, top, lowerClosed: true, upperClosed: true) == .some(Int.max...Int.max))
+        #expect(Operations.years(year, year, lowerClosed: false, upperClosed: true) == .some(nil))
+        #expect(Operations.years(ExactDecimal(2021), year, lowerClosed: false, upperClosed: false) == .some(2022...2022))
+        #expect(Operations.years(ExactDecimal(1823), year, lowerClosed: true, upperClosed: true) == nil)
+        #expect(Operations.years(ExactDecimal(1823), year, lowerClosed: false, upperClosed: true) == .some(1824...2023))
+    }
 }
 
 /// A region's row spread over the batch's columns (`WideRows.Layout`): empty cells where its
