@@ -22,9 +22,16 @@ final class KernelEvaluator: @unchecked Sendable {
     let vetoAndObligationVariables: Int
     private var plans: [String: RegionPlan] = [:]
     /// Frames kept from one enterprise to the next, so that their storage is allocated once, not
-    /// per enterprise and rule. An evaluator is one thread's (`PerThread`); a veto evaluated while
-    /// a rule's frame is in use takes another.
-    private var spareFrames: [KernelFrame] = []
+    /// per enterprise and rule, each in a box used in place: taking a frame out of an array and
+    /// putting it back copied it whole (a retain and a release of each of its arrays). An
+    /// evaluator is one thread's (`PerThread`); a veto evaluated while a rule's frame is in use
+    /// takes the next box.
+    private final class FrameBox {
+        var frame: KernelFrame
+        init(_ frame: KernelFrame) { self.frame = frame }
+    }
+    private var frames: [FrameBox] = []
+    private var framesInUse = 0
 
     init(policies: CheckedPolicySet, year: Int) {
         self.policies = policies
@@ -53,10 +60,12 @@ final class KernelEvaluator: @unchecked Sendable {
 
     /// Runs `body` with a frame for `profile` with `variables` quantifier slots.
     func withFrame<T>(_ profile: SlotProfile, variables: Int = 0, _ body: (inout KernelFrame) -> T) -> T {
-        var frame = spareFrames.popLast() ?? KernelFrame(profile: profile, year: year)
-        frame.start(profile, variables: variables)
-        defer { spareFrames.append(frame) }
-        return body(&frame)
+        if framesInUse == frames.count { frames.append(FrameBox(KernelFrame(profile: profile, year: year))) }
+        let box = frames[framesInUse]
+        framesInUse += 1
+        defer { framesInUse -= 1 }
+        box.frame.start(profile, variables: variables)
+        return body(&box.frame)
     }
 
     /// Every rule in force for the enterprise, stacked and limited; pools are the caller's.
