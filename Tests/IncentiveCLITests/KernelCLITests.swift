@@ -94,6 +94,20 @@ import Testing
         try Self.sameOnBothPaths([0xEF, 0xBB, 0xBF] + Array(rows.joined(separator: "\n").utf8) + [0x0A, 0x0A], "awkward-bom.csv")
     }
 
+    @Test("a later row the general path rejects (a bad region) adds none of its static cells to the enterprise")
+    func rejectedRowAddsNothing() throws {
+        let a = Self.code(1, region: "330521"), b = Self.code(2, region: "330726")
+        let rows = [
+            "credit_code,name,region,year,rd_expense,revenue,hte_certificates",
+            "\(a),,330521,2022,1000000,40000000,",
+            "\(a),甲,33052x,2023,3000000,50000000,2023-11-20",
+            "\(b),乙,330726,2023,2000000,50000000,2022-11-20",
+            "\(b),乙,330726,2022,2000000,50000000,2022-11-20",
+        ]
+        let output = try Self.sameOnBothPaths(Array(rows.joined(separator: "\n").utf8), "rejected-row.csv")
+        #expect(!output.contains("甲"), "the rejected row's name is not the enterprise's")
+    }
+
     @Test("files the kernel leaves to the general path: rows apart, rows in disagreement, GB18030, only a header")
     func generalPathFiles() throws {
         let a = Self.code(1, region: "330521"), b = Self.code(2, region: "330521")

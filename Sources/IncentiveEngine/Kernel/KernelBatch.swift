@@ -150,66 +150,38 @@ public final class KernelBatch: @unchecked Sendable {
         var abandon = false
     }
 
-    /// One enterprise's rows, read and put together.
+    /// One enterprise's rows, read and put together: each simple row straight into the profile
+    /// (`SlotRowReader`), any other through `ProfileRowReader` and merged.
     func read(_ run: RecordStream.Run, reader: SlotRowReader, kernel: KernelEvaluator) -> ReadResult {
         var result = ReadResult()
-        var merged: SlotProfile?
         var reference: SlotRowReader.Reference?
         for record in run.records {
-            var row: SlotRowReader.Row?
             // Every cell the reader reads is checked as UTF-8 where it decodes it; a record with
             // unread columns is checked whole (the general path decodes every field).
             if reader.hasIgnoredColumns, !record.isASCII, String(validating: record.bytes, as: UTF8.self) == nil { result.abandon = true; return result }
             if let fields = record.fields {
-                let outcome = record.bytes.withUnsafeBufferPointer { reader.read($0, fields: fields, reference: reference) }
+                let outcome = record.bytes.withUnsafeBufferPointer { reader.read($0, fields: fields, reference: reference, into: &result.profile) }
                 switch outcome {
-                case .row(let read):
-                    row = read
-                    if reference == nil, merged == nil {
-                        // The enterprise's first row: its profile starts from it, and later rows
-                        // compare their static cells with its bytes.
-                        merged = read.profile
-                        reference = SlotRowReader.Reference(bytes: record.bytes, fields: fields, profile: merged!)
-                        continue
-                    }
-                    if reference == nil { reference = SlotRowReader.Reference(bytes: record.bytes, fields: fields, profile: read.profile) }
-                case .notUTF8: result.abandon = true; return result
+                case .read:
+                    // The first row read this way: later rows compare their static cells with its bytes.
+                    if reference == nil { reference = SlotRowReader.Reference(bytes: record.bytes, fields: fields) }
+                    continue
+                case .notUTF8, .conflict: result.abandon = true; return result
                 case .general: break
                 }
             }
-            if row == nil {
-                guard let csv = record.csv() else { result.abandon = true; return result }
-                let (general, rowIssues) = rowReader.row(csv, header: reader.header)
-                result.issues += rowIssues.map { (record.row, $0) }
-                guard let general, let year = general.years.first else { continue }
-                let profile = SlotProfile(general.profile, slots: kernel.slots)
-                row = SlotRowReader.Row(creditCode: profile.creditCode, name: profile.name, region: profile.region, statics: profile.statics,
-                                        year: year, yearFacts: profile.yearFacts.first ?? .nulls(kernel.slots.perYear.count))
+            guard let csv = record.csv() else { result.abandon = true; return result }
+            let (general, rowIssues) = rowReader.row(csv, header: reader.header)
+            result.issues += rowIssues.map { (record.row, $0) }
+            guard let general, let year = general.years.first else { continue }
+            var row = SlotProfile(general.profile, slots: kernel.slots)
+            // A year with no fact is still one of the enterprise's years.
+            if row.years.isEmpty { (row.years, row.yearFacts) = ([year], [.nulls(kernel.slots.perYear.count)]) }
+            guard SlotRowReader.merge(row, into: &result.profile, slots: kernel.slots) else {
+                result.abandon = true
+                return result
             }
-            guard let row else { continue }
-            if merged == nil { merged = row.profile; continue }
-            guard merge(row, into: &merged!, slots: kernel.slots) else { result.abandon = true; return result }
         }
-        result.profile = merged
         return result
-    }
-
-    /// Adds a year's row to an enterprise; false when the rows disagree on a static field or a year
-    /// comes twice (the general path reports which).
-    private func merge(_ row: SlotRowReader.Row, into profile: inout SlotProfile, slots: FactSlots) -> Bool {
-        guard !profile.years.contains(row.year) else { return false }
-        if let statics = row.statics {
-            for slot in statics.indices where !statics[slot].isNull {
-                if profile.statics[slot].isNull {
-                    profile.statics[slot] = statics[slot]
-                    if slots.statics[slot].name == "name" { profile.name = row.name }
-                } else if profile.statics[slot] != statics[slot] {
-                    return false
-                }
-            }
-        }
-        profile.years.append(row.year)
-        profile.yearFacts.append(row.yearFacts)
-        return true
     }
 }

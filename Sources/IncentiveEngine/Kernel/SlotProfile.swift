@@ -12,10 +12,14 @@ struct SlotProfile: Sendable {
     var yearFacts: [[Value]]
 
     init(creditCode: String, name: String?, region: String, staticCount: Int) {
+        self.init(creditCode: creditCode, name: name, region: region, statics: .nulls(staticCount))
+    }
+
+    init(creditCode: String, name: String?, region: String, statics: [Value]) {
         self.creditCode = creditCode
         self.name = name
         self.region = region
-        statics = .nulls(staticCount)
+        self.statics = statics
         years = []
         yearFacts = []
     }

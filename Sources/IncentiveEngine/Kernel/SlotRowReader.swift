@@ -7,24 +7,6 @@ import PolicyLanguage
 /// is read here; a row with anything else (a bad cell, a bad credit code, odd spacing) returns nil
 /// and goes through `ProfileRowReader`, so messages and values are the general path's own.
 struct SlotRowReader: Sendable {
-    /// One year's row of one enterprise: its static facts (nil when every static cell repeats the
-    /// enterprise's first row byte for byte), and the year's facts.
-    struct Row {
-        var creditCode = "", name: String?, region = ""
-        var statics: [Value]?
-        var year: Int
-        var yearFacts: [Value]
-
-        /// The enterprise as this row alone describes it.
-        var profile: SlotProfile {
-            var profile = SlotProfile(creditCode: creditCode, name: name, region: region, staticCount: statics?.count ?? 0)
-            if let statics { profile.statics = statics }
-            profile.years = [year]
-            profile.yearFacts = [yearFacts]
-            return profile
-        }
-    }
-
     /// A column as the hot loop needs it: plain values only (copying a `FactDecl` costs a retain
     /// of each of its strings).
     struct Column {
@@ -95,60 +77,36 @@ struct SlotRowReader: Sendable {
     }
 
     enum Outcome {
-        case row(Row)
+        /// The row is in the enterprise's profile.
+        case read
         /// Read it with `ProfileRowReader`.
         case general
         /// Not valid UTF-8: the whole file goes the general way (which may read it as GB18030).
         case notUTF8
+        /// The row repeats a year of the enterprise, or disagrees with its rows on a static fact:
+        /// the file goes the general way, which reports which.
+        case conflict
     }
 
-    /// An enterprise's first row, whose static cells a later row of it usually repeats byte for
-    /// byte: those are taken as read, not read again.
+    /// An enterprise's first row read this way, whose static cells a later row usually repeats
+    /// byte for byte: those are taken as read (their values are in the profile already).
     struct Reference {
         let bytes: [UInt8]
         let fields: [Range<Int>]
-        let profile: SlotProfile
     }
 
-    /// The row's cells read into slots: the year, the static cells that are not the reference's
-    /// bytes, then each per-year slot in order, written once into its array. Which invalid cell
-    /// is met first does not matter: any makes the row the general path's (and a cell that is
-    /// not UTF-8 makes the file the general path's whichever way it is found).
-    func read(_ bytes: UnsafeBufferPointer<UInt8>, fields: [Range<Int>], reference: Reference? = nil) -> Outcome {
+    /// Reads the row straight into the enterprise's profile (nil before its first row): the year,
+    /// the per-year cells, written once into their array, and the static cells that are not the
+    /// reference's bytes. Nothing changes in the profile unless every cell is read. Which invalid
+    /// cell is met first does not matter: any makes the row the general path's (and a cell that
+    /// is not UTF-8 makes the file the general path's whichever way it is found).
+    func read(_ bytes: UnsafeBufferPointer<UInt8>, fields: [Range<Int>], reference: Reference?, into profile: inout SlotProfile?) -> Outcome {
         guard fields.count == columns.count, let yearColumn else { return .general }
         let yearCell = UnsafeBufferPointer(rebasing: bytes[fields[yearColumn]])
         guard yearCell.count == 4, let year = Self.digits(yearCell), (1900...2999).contains(year) else { return .general }
-        var row = Row(statics: nil, year: year, yearFacts: [])
         var notUTF8 = false
-        if let reference { (row.creditCode, row.name, row.region) = (reference.profile.creditCode, reference.profile.name, reference.profile.region) }
-        var statics: [Value]?
-        for index in staticColumns {
-            let column = columns[index]
-            let cell = UnsafeBufferPointer(rebasing: bytes[fields[index]])
-            if let reference, Self.same(reference.bytes[reference.fields[index]], cell) { continue }
-            guard let known = readCell(cell, column, index, &notUTF8) else { return notUTF8 ? .notUTF8 : .general }
-            switch column.role {
-            case .creditCode:
-                guard case .text(let code) = known, CreditCode.problem(with: code) == nil else { return .general }
-                row.creditCode = code
-            case .region:
-                guard case .text(let code) = known, ProfileReader.isRegionCode(code) else { return .general }
-                row.region = code
-            case .name:
-                row.name = nil
-                if case .text(let name) = known { row.name = name }
-            case .industry:
-                if case .text(let code) = known, !ProfileReader.isIndustryCode(code) { return .general }
-            case .plain: break
-            }
-            if statics == nil { statics = reference?.profile.statics ?? .nulls(staticCount) }
-            statics![column.slot] = known
-        }
-        if reference == nil, statics == nil { statics = .nulls(staticCount) }
-        guard !row.creditCode.isEmpty, !row.region.isEmpty else { return .general }
-        row.statics = statics
         var failed = false
-        row.yearFacts = [Value](unsafeUninitializedCapacity: columnOfYearSlot.count) { buffer, initialized in
+        let yearFacts = [Value](unsafeUninitializedCapacity: columnOfYearSlot.count) { buffer, initialized in
             for (slot, index) in columnOfYearSlot.enumerated() {
                 var value = Value.null
                 if index >= 0 {
@@ -160,7 +118,96 @@ struct SlotRowReader: Sendable {
             }
         }
         if failed { return notUTF8 ? .notUTF8 : .general }
-        return .row(row)
+        if profile == nil { return first(bytes, fields: fields, year: year, yearFacts: yearFacts, into: &profile) }
+        // A later row: its static cells that differ from the reference's bytes, read first and
+        // merged only once all are read.
+        var changes: [(slot: Int, value: Value, isName: Bool)] = []
+        for index in staticColumns {
+            let cell = UnsafeBufferPointer(rebasing: bytes[fields[index]])
+            if let reference, Self.same(reference.bytes[reference.fields[index]], cell) { continue }
+            switch staticCell(cell, index, &notUTF8) {
+            case .invalid: return notUTF8 ? .notUTF8 : .general
+            case .value(let value): if !value.isNull { changes.append((columns[index].slot, value, columns[index].role == .name)) }
+            }
+        }
+        guard !profile!.years.contains(year) else { return .conflict }
+        for change in changes {
+            if profile!.statics[change.slot].isNull {
+                profile!.statics[change.slot] = change.value
+                if change.isName, case .text(let name) = change.value { profile!.name = name }
+            } else if profile!.statics[change.slot] != change.value {
+                return .conflict
+            }
+        }
+        profile!.years.append(year)
+        profile!.yearFacts.append(yearFacts)
+        return .read
+    }
+
+    /// The enterprise's profile from its first row.
+    private func first(_ bytes: UnsafeBufferPointer<UInt8>, fields: [Range<Int>], year: Int, yearFacts: [Value], into profile: inout SlotProfile?) -> Outcome {
+        var notUTF8 = false
+        var statics = [Value].nulls(staticCount)
+        var creditCode = "", name: String?, region = ""
+        for index in staticColumns {
+            guard case .value(let value) = staticCell(UnsafeBufferPointer(rebasing: bytes[fields[index]]), index, &notUTF8) else {
+                return notUTF8 ? .notUTF8 : .general
+            }
+            if case .text(let text) = value {
+                switch columns[index].role {
+                case .creditCode: creditCode = text
+                case .region: region = text
+                case .name: name = text
+                case .industry, .plain: break
+                }
+            }
+            statics[columns[index].slot] = value
+        }
+        guard !creditCode.isEmpty, !region.isEmpty else { return .general }
+        var made = SlotProfile(creditCode: creditCode, name: name, region: region, statics: statics)
+        made.years.reserveCapacity(4)
+        made.yearFacts.reserveCapacity(4)
+        made.years.append(year)
+        made.yearFacts.append(yearFacts)
+        profile = made
+        return .read
+    }
+
+    private enum StaticCell { case value(Value), invalid }
+
+    /// A static cell's value, with the checks its role asks for (a valid credit code, region or
+    /// industry code).
+    private func staticCell(_ cell: UnsafeBufferPointer<UInt8>, _ index: Int, _ notUTF8: inout Bool) -> StaticCell {
+        let column = columns[index]
+        guard let known = readCell(cell, column, index, &notUTF8) else { return .invalid }
+        switch column.role {
+        case .creditCode:
+            guard case .text(let code) = known, CreditCode.problem(with: code) == nil else { return .invalid }
+        case .region:
+            guard case .text(let code) = known, ProfileReader.isRegionCode(code) else { return .invalid }
+        case .industry:
+            if case .text(let code) = known, !ProfileReader.isIndustryCode(code) { return .invalid }
+        case .name, .plain: break
+        }
+        return .value(known)
+    }
+
+    /// Adds a row read the general way to the enterprise's profile (nil before its first row);
+    /// false when it repeats a year or disagrees with the profile on a static fact.
+    static func merge(_ row: SlotProfile, into profile: inout SlotProfile?, slots: FactSlots) -> Bool {
+        guard profile != nil else { profile = row; return true }
+        guard let year = row.years.first, !profile!.years.contains(year) else { return false }
+        for slot in row.statics.indices where !row.statics[slot].isNull {
+            if profile!.statics[slot].isNull {
+                profile!.statics[slot] = row.statics[slot]
+                if slots.statics[slot].name == "name" { profile!.name = row.name }
+            } else if profile!.statics[slot] != row.statics[slot] {
+                return false
+            }
+        }
+        profile!.years.append(year)
+        profile!.yearFacts.append(row.yearFacts[0])
+        return true
     }
 
     /// A cell's value (`.null` when empty), or nil when `FactReader` would find it invalid or the
