@@ -103,7 +103,13 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         let ls = lhs.signum, rs = rhs.signum
         if ls != rs { return ls < rs }
         if ls == 0 { return false }
-        // Same non-zero sign: compare |a|·d with |c|·b exactly in 256 bits.
+        // Same non-zero sign: compare |a|·d with |c|·b exactly; in 128 bits when all four parts
+        // fit in 64 (ratios of amounts, rates), else in 256.
+        let a = lhs.numerator.magnitude, b = UInt128(lhs.denominator), c = rhs.numerator.magnitude, d = UInt128(rhs.denominator)
+        if (a | b | c | d) >> 64 == 0 {
+            let l = a &* d, r = c &* b
+            return ls > 0 ? l < r : r < l
+        }
         let l = U256.product(lhs.numerator.magnitude, UInt128(rhs.denominator))
         let r = U256.product(rhs.numerator.magnitude, UInt128(lhs.denominator))
         return ls > 0 ? l < r : r < l

@@ -274,6 +274,35 @@ private func d(_ text: String) -> ExactDecimal {
         for (a, b) in cases { #expect(gcd(a, b) == euclid(a, b), "gcd(\(a), \(b))") }
     }
 
+    /// Orderings of fractions whose parts fit in 64 bits (compared in 128) agree with the 256-bit
+    /// comparison, at and around the 64-bit edge, for both signs.
+    @Test func orderingIn128BitsAgreesWith256() throws {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state
+        }
+        func part() -> Int128 {
+            switch next() % 4 {
+            case 0: return Int128(next() % 1000) + 1
+            case 1: return Int128(UInt64.max) - Int128(next() % 3)
+            case 2: return Int128(UInt64.max) + 1 + Int128(next() % 3)
+            default: return Int128(next() >> 1) + 1
+            }
+        }
+        var compared = 0
+        for _ in 0..<3000 {
+            let sign: Int128 = next() % 2 == 0 ? 1 : -1
+            guard let a = ExactDecimal(numerator: sign * part(), denominator: part()),
+                  let b = ExactDecimal(numerator: sign * part(), denominator: part()) else { continue }
+            let l = U256.product(a.numerator.magnitude, UInt128(b.denominator)), r = U256.product(b.numerator.magnitude, UInt128(a.denominator))
+            let expected = a.isNegative ? r < l : l < r
+            #expect((a < b) == expected, "\(a) < \(b)")
+            compared += 1
+        }
+        #expect(compared > 2500)
+    }
+
     /// The whole-number fast paths overflow exactly where the general path does, never to Int128.min.
     @Test func wholeNumberFastPathsAtTheEdge() throws {
         let max = ExactDecimal(uncheckedNumerator: .max, denominator: 1)
