@@ -37,30 +37,39 @@ struct PoolClaim: Sendable {
 /// largest claims first, in full, until the money runs out. Ties are broken by credit code, never
 /// by input order, so shuffling a batch changes no one's payment.
 enum BudgetPools {
-    static func allocate(_ pool: CheckedPool, policy: String, claims unordered: [PoolClaim], undetermined: Int) -> (PoolOutcome, [PoolClaim: ExactDecimal]) {
+    static func allocate(_ pool: CheckedPool, policy: String, claims: [PoolClaim], undetermined: Int) -> (PoolOutcome, [PoolClaim: ExactDecimal]) {
+        let (outcome, payments) = payments(pool, policy: policy, claims: claims, undetermined: undetermined)
+        return (outcome, Dictionary(payments.lazy.map { ($0.claim, $0.amount) }, uniquingKeysWith: { $1 }))
+    }
+
+    /// The same, each claim with what it is paid, in credit-code order: the batch kernel reads
+    /// them in order rather than hashing a claim per enterprise.
+    static func payments(_ pool: CheckedPool, policy: String, claims unordered: [PoolClaim], undetermined: Int)
+        -> (PoolOutcome, [(claim: PoolClaim, amount: ExactDecimal)]) {
         let claims = unordered.sorted { $0.creditCode < $1.creditCode || ($0.creditCode == $1.creditCode && $0.rule < $1.rule) }
         var demand = ExactDecimal.zero
         for claim in claims { demand = demand.adding(claim.amount) ?? demand }
-        var paid: [PoolClaim: ExactDecimal] = [:]
+        var paid: [(claim: PoolClaim, amount: ExactDecimal)] = []
+        paid.reserveCapacity(claims.count)
         if demand <= pool.size {
-            for claim in claims { paid[claim] = claim.amount }
+            for claim in claims { paid.append((claim, claim.amount)) }
         } else {
             switch pool.decl.method {
             case .prorata:
                 let digits = claims.map(\.digits).min() ?? 0
                 let scaled = Apportionment.scale(claims.map(\.amount), to: pool.size, digits: digits) ?? claims.map(\.amount)
-                for (claim, amount) in zip(claims, scaled) { paid[claim] = amount }
+                for (claim, amount) in zip(claims, scaled) { paid.append((claim, amount)) }
             case .rank:
                 var left = pool.size
                 for claim in claims.sorted(by: { $0.amount > $1.amount || ($0.amount == $1.amount && $0.creditCode < $1.creditCode) }) {
                     let amount = min(claim.amount, left)
-                    paid[claim] = amount
+                    paid.append((claim, amount))
                     left = left.subtracting(amount) ?? .zero
                 }
             }
         }
         var total = ExactDecimal.zero
-        for amount in paid.values { total = total.adding(amount) ?? total }
+        for payment in paid { total = total.adding(payment.amount) ?? total }
         let outcome = PoolOutcome(id: pool.decl.id, title: pool.decl.title, policy: policy, method: pool.decl.method, size: pool.size,
                                   demand: demand, paid: total, claims: claims.count, undetermined: undetermined)
         return (outcome, paid)

@@ -43,13 +43,16 @@ extension KernelBatch {
         let first = starts, table = ranked, count = waiting.count
         // Every waiting enterprise evaluated with its ranks: its claims on the pools, and its row
         // as it stands before them, which is final unless an oversubscribed pool scales one of
-        // its awards. The outcomes of an enterprise with a claim are kept for that.
+        // its awards. The outcomes of an enterprise with a claim are kept for that (in enterprise
+        // order, as every list here: the calling thread joins them without hashing).
+        let poolCount = policies.pools.count
         var before = WideRowStore()
-        var claims: [[(pool: Int, claim: PoolClaim?)]] = []
-        var claimed: [Int: [KernelOutcome]] = [:]
+        var claims = [[PoolClaim]](repeating: [], count: poolCount)
+        var undetermined = [Int](repeating: 0, count: poolCount)
+        var kept: [(index: Int, outcomes: [KernelOutcome])] = []
         for block in stride(from: 0, to: waiting.count, by: Self.block) {
             let parts = Parallel.map(block..<min(block + Self.block, waiting.count), chunk: 256) { range in
-                var part = (claims: [[(pool: Int, claim: PoolClaim?)]](), rows: WideRowStore(), kept: [(index: Int, outcomes: [KernelOutcome])]())
+                var part = CohortPart(pools: poolCount)
                 let kernel = self.kernel
                 for index in range {
                     let profile = waiting.profile(index)
@@ -58,85 +61,125 @@ extension KernelBatch {
                         let found = table[(first[rule] + expression) * count + index]
                         return found == 0 ? .null : .number(ExactDecimal(found))
                     }
-                    let found = self.claims(index, profile, plan, outcomes)
+                    let claimed = self.claims(index, profile, plan, outcomes, into: &part)
                     let obligations = kernel.obligations(profile, plan: plan, outcomes: outcomes)
-                    part.claims.append(found)
                     part.rows.append(region: profile.region) { WideRows.write(profile, plan: plan, outcomes: outcomes, obligations: obligations, to: &$0) }
-                    if found.contains(where: { $0.claim != nil }) { part.kept.append((index, outcomes)) }
+                    if claimed { part.kept.append((index, outcomes)) }
                 }
                 return part
             }
             for part in parts {
-                claims += part.claims
+                for pool in 0..<poolCount {
+                    claims[pool] += part.claims[pool]
+                    undetermined[pool] += part.undetermined[pool]
+                }
                 before.append(contentsOf: part.rows)
-                for (index, outcomes) in part.kept { claimed[index] = outcomes }
+                kept += part.kept
             }
         }
-        let (pools, paid) = allocate(claims)
-        // Finished with what the pools pay: only the enterprises a pool scaled, from their kept
-        // outcomes (their profile read again for the obligations and the row).
-        let scaled = Set(paid.flatMap(\.keys)).sorted(), kept = claimed
-        var again: [Int: WideRows.Row] = [:]
-        for block in stride(from: 0, to: scaled.count, by: Self.block) {
-            let finished: [[(Int, WideRows.Row)]] = Parallel.map(block..<min(block + Self.block, scaled.count), chunk: 256) { range in
+        let (pools, payments) = allocate(claims, undetermined: undetermined)
+        // Finished with what the pools pay: only the enterprises a pool scaled, each from its kept
+        // outcomes (found by walking both lists in order) and its payments (a run of `payments`).
+        var scaled: [(index: Int, kept: Int, payments: Range<Int>)] = []
+        var keptPosition = 0, start = 0
+        while start < payments.count {
+            let index = payments[start].enterprise
+            var end = start + 1
+            while end < payments.count, payments[end].enterprise == index { end += 1 }
+            while kept[keptPosition].index < index { keptPosition += 1 }
+            scaled.append((index, keptPosition, start..<end))
+            start = end
+        }
+        let toFinish = scaled, keptOutcomes = kept
+        var again: [WideRows.Row] = []
+        for block in stride(from: 0, to: toFinish.count, by: Self.block) {
+            let finished: [[WideRows.Row]] = Parallel.map(block..<min(block + Self.block, toFinish.count), chunk: 256) { range in
                 let kernel = self.kernel
                 return range.map { position in
-                    let index = scaled[position]
-                    return (index, self.finish(index, waiting.profile(index), outcomes: kept[index]!, paid: paid, kernel: kernel))
+                    let entry = toFinish[position]
+                    return self.finish(waiting.profile(entry.index), outcomes: keptOutcomes[entry.kept].outcomes,
+                                       payments: payments[entry.payments], kernel: kernel)
                 }
             }
-            for (index, row) in finished.joined() { again[index] = row }
+            for part in finished { again += part }
         }
         var rows = WideRowStore()
+        var nextScaled = 0
         for index in 0..<waiting.count {
-            if let row = again[index] { rows.append(row) } else { rows.append(row: index, of: before) }
+            if nextScaled < toFinish.count, toFinish[nextScaled].index == index {
+                rows.append(again[nextScaled])
+                nextScaled += 1
+            } else {
+                rows.append(row: index, of: before)
+            }
         }
         return (rows, pools)
     }
 
+    /// What a worker gathers from consecutive waiting enterprises of the cohort.
+    struct CohortPart {
+        var claims: [[PoolClaim]]
+        var undetermined: [Int]
+        var rows = WideRowStore()
+        var kept: [(index: Int, outcomes: [KernelOutcome])] = []
+
+        init(pools: Int) {
+            claims = Array(repeating: [], count: pools)
+            undetermined = Array(repeating: 0, count: pools)
+        }
+    }
+
+    /// A scaled payment: what an oversubscribed pool pays one of an enterprise's awards.
+    struct ScaledPayment {
+        let enterprise: Int
+        let pool: Int
+        let rule: Int
+        let amount: ExactDecimal
+    }
+
     /// An enterprise's outcomes (with its ranks) given what the pools pay its awards.
-    private func finish(_ index: Int, _ profile: SlotProfile, outcomes: [KernelOutcome],
-                        paid: [[Int: [Int: ExactDecimal]]], kernel: KernelEvaluator) -> WideRows.Row {
+    private func finish(_ profile: SlotProfile, outcomes: [KernelOutcome], payments: ArraySlice<ScaledPayment>, kernel: KernelEvaluator) -> WideRows.Row {
         let plan = kernel.plan(for: profile.region)
         var outcomes = outcomes
-        for (pool, members) in plan.pools.enumerated() {
-            for position in members { if let amount = paid[pool][index]?[plan.rules[position]] { outcomes[position].amount = amount } }
+        for payment in payments {
+            for position in plan.pools[payment.pool] where plan.rules[position] == payment.rule { outcomes[position].amount = payment.amount }
         }
         return WideRows.row(profile, plan: plan, outcomes: outcomes, obligations: kernel.obligations(profile, plan: plan, outcomes: outcomes))
     }
 
-    /// An enterprise's claims on each pool: its eligible pooled awards after stacking (nil for an
-    /// undetermined one, which the pool counts).
-    private func claims(_ index: Int, _ profile: SlotProfile, _ plan: RegionPlan, _ outcomes: [KernelOutcome]) -> [(pool: Int, claim: PoolClaim?)] {
-        var found: [(pool: Int, claim: PoolClaim?)] = []
+    /// An enterprise's claims on each pool, added to the part: its eligible pooled awards after
+    /// stacking, and its undetermined ones (which the pool counts); whether it made a claim.
+    private func claims(_ index: Int, _ profile: SlotProfile, _ plan: RegionPlan, _ outcomes: [KernelOutcome], into part: inout CohortPart) -> Bool {
+        var claimed = false
         for (pool, members) in plan.pools.enumerated() {
             for position in members {
                 let outcome = outcomes[position]
-                if outcome.status == .undetermined { found.append((pool, nil)) }
+                if outcome.status == .undetermined { part.undetermined[pool] += 1 }
                 guard outcome.status == .eligible, let amount = outcome.amount, amount > .zero else { continue }
                 let rule = policies.rules[plan.rules[position]]
-                found.append((pool, PoolClaim(enterprise: index, creditCode: profile.creditCode, rule: rule.id, amount: amount, digits: rule.roundingDigits ?? 0)))
+                part.claims[pool].append(PoolClaim(enterprise: index, creditCode: profile.creditCode, rule: rule.id, amount: amount, digits: rule.roundingDigits ?? 0))
+                claimed = true
             }
         }
-        return found
+        return claimed
     }
 
-    /// Every pool allocated; per pool, what an oversubscribed pool pays each enterprise's awards
-    /// (by enterprise, then rule index).
-    private func allocate(_ claims: [[(pool: Int, claim: PoolClaim?)]]) -> ([PoolOutcome], [[Int: [Int: ExactDecimal]]]) {
+    /// Every pool allocated, and what the oversubscribed ones pay each claim, by enterprise (then
+    /// pool, then rule index).
+    private func allocate(_ claims: [[PoolClaim]], undetermined: [Int]) -> ([PoolOutcome], [ScaledPayment]) {
         var outcomes: [PoolOutcome] = []
-        var paid: [[Int: [Int: ExactDecimal]]] = []
+        var scaled: [ScaledPayment] = []
         for (poolIndex, pool) in policies.pools.enumerated() {
-            let mine = claims.joined().filter { $0.pool == poolIndex }
-            let (outcome, amounts) = BudgetPools.allocate(pool, policy: policies.policies[pool.policy].id, claims: mine.compactMap(\.claim),
-                                                          undetermined: mine.count(where: { $0.claim == nil }))
+            let (outcome, payments) = BudgetPools.payments(pool, policy: policies.policies[pool.policy].id, claims: claims[poolIndex],
+                                                           undetermined: undetermined[poolIndex])
             outcomes.append(outcome)
-            var byEnterprise: [Int: [Int: ExactDecimal]] = [:]
             if outcome.demand > outcome.size {
-                for (claim, amount) in amounts { byEnterprise[claim.enterprise, default: [:]][policies.ruleIndex[claim.rule]!] = amount }
+                for (claim, amount) in payments {
+                    scaled.append(ScaledPayment(enterprise: claim.enterprise, pool: poolIndex, rule: policies.ruleIndex[claim.rule]!, amount: amount))
+                }
             }
-            paid.append(byEnterprise)
         }
-        return (outcomes, paid)
+        scaled.sort { ($0.enterprise, $0.pool, $0.rule) < ($1.enterprise, $1.pool, $1.rule) }
+        return (outcomes, scaled)
     }
 }
