@@ -75,6 +75,8 @@ struct WideRows: Sendable {
         /// Each region's place in `regions`, for a batch of many regions (a scan of a handful of
         /// six-digit codes is quicker than hashing; of thousands, much slower).
         private var places: [String: Int] = [:]
+        /// Per region, the empty cells its rows get in all.
+        private var emptyCells: [Int] = []
 
         init(plans: [String: RegionPlan]) {
             rules = Set(plans.values.flatMap(\.rules)).sorted()
@@ -90,6 +92,7 @@ struct WideRows: Sendable {
                 places[region] = regions.count
                 regions.append(region)
                 self.gaps.append(gaps)
+                emptyCells.append(gaps.reduce(0, +))
             }
         }
 
@@ -98,23 +101,44 @@ struct WideRows: Sendable {
                 + obligations.map { policies.obligations[$0].decl.id }).map(CSVCell.quoted).joined(separator: ",") + "\r\n"
         }
 
-        /// Appends one row spread over the batch's columns, CRLF-terminated.
+        /// Appends one row spread over the batch's columns, CRLF-terminated: the line is laid down
+        /// as commas, then the prefix and each run of cells with no empty cell between them are
+        /// copied over it (a run keeps its own commas).
         func write(prefix: ArraySlice<UInt8>, cells: ArraySlice<UInt8>, region: String, into line: inout [UInt8]) {
-            let gaps = self.gaps[regions.count <= 8 ? regions.firstIndex(of: region)! : places[region]!]
-            line.append(contentsOf: prefix)
-            var start = cells.startIndex, cell = 0
-            cells.withUnsafeBufferPointer { bytes in
-                let base = cells.startIndex
-                for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x2C {
-                    for _ in 0...gaps[cell] { line.append(0x2C) }
-                    line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(start - base)..<index]))
-                    start = base + index + 1
-                    cell += 1
+            let place = regions.count <= 8 ? regions.firstIndex(of: region)! : places[region]!
+            let gaps = self.gaps[place]
+            let start = line.count
+            line.append(contentsOf: repeatElement(0x2C, count: prefix.count + cells.count + emptyCells[place] + 3))
+            line.withUnsafeMutableBufferPointer { out in
+                var at = start
+                prefix.withUnsafeBufferPointer { copy($0, to: out, at: &at) }
+                cells.withUnsafeBufferPointer { bytes in
+                    // From `runStart`, cells up to the next one preceded by empty cells.
+                    var runStart = 0, cell = 0, index = 0
+                    at += 1 + gaps[0]
+                    while true {
+                        let end = index == bytes.count || bytes[index] == 0x2C
+                        if end {
+                            cell += 1
+                            if index == bytes.count || gaps[cell] > 0 {
+                                copy(UnsafeBufferPointer(rebasing: bytes[runStart..<index]), to: out, at: &at)
+                                if index == bytes.count { break }
+                                at += 1 + gaps[cell]
+                                runStart = index + 1
+                            }
+                        }
+                        index += 1
+                    }
                 }
+                at += gaps[gaps.count - 1]
+                out[at] = 0x0D
+                out[at + 1] = 0x0A
             }
-            for _ in 0..<gaps[cell] { line.append(0x2C) }
-            line.append(0x0D)
-            line.append(0x0A)
+        }
+
+        private func copy(_ bytes: UnsafeBufferPointer<UInt8>, to out: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
+            if let base = bytes.baseAddress, !bytes.isEmpty { (out.baseAddress! + at).update(from: base, count: bytes.count) }
+            at += bytes.count
         }
     }
 }
