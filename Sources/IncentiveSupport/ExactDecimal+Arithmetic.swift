@@ -57,15 +57,29 @@ extension ExactDecimal {
             let (product, overflow) = numerator.multipliedReportingOverflow(by: other.numerator)
             if !overflow, product != .min { return ExactDecimal(uncheckedNumerator: product, denominator: 1) }
         }
-        // a/b · c/d: reduce a with d and c with b first; the result is then in lowest terms,
-        // so any overflow here is genuine.
+        // a/b · c/d: reduce a with d and c with b first; the result is then in lowest terms (no
+        // gcd of it is needed), so any overflow here is genuine.
         let a = numerator.magnitude, b = UInt128(denominator)
         let c = other.numerator.magnitude, d = UInt128(other.denominator)
+        let negative = isNegative != other.isNegative
+        if (a | b | c | d) >> 64 == 0 {
+            // Ratios of amounts and rates: the reductions in 64 bits, the products in 128.
+            let (a, b, c, d) = (UInt64(a), UInt64(b), UInt64(c), UInt64(d))
+            let g1 = gcd64(a, d), g2 = gcd64(c, b)
+            return Self.reduced(negative: negative, UInt128(a / g1) * UInt128(c / g2), UInt128(b / g2) * UInt128(d / g1))
+        }
         let g1 = gcd(a, d), g2 = gcd(c, b)
         let (num, o1) = (a / g1).multipliedReportingOverflow(by: c / g2)
         let (den, o2) = (b / g2).multipliedReportingOverflow(by: d / g1)
         guard !o1, !o2 else { return nil }
-        return ExactDecimal.make(negative: isNegative != other.isNegative, magnitude: num, denominator: den)
+        return Self.reduced(negative: negative, num, den)
+    }
+
+    /// A fraction already in lowest terms, or nil when a part does not fit.
+    private static func reduced(negative: Bool, _ magnitude: UInt128, _ denominator: UInt128) -> ExactDecimal? {
+        let limit = UInt128(Int128.max)
+        guard magnitude <= limit, denominator <= limit else { return nil }
+        return ExactDecimal(uncheckedNumerator: negative ? -Int128(magnitude) : Int128(magnitude), denominator: Int128(denominator))
     }
 
     /// `nil` on overflow or division by zero.

@@ -155,7 +155,7 @@ func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
 }
 
 /// Binary GCD of two non-zero 64-bit values.
-private func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
+func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
     var a = a, b = b
     let shift = (a | b).trailingZeroBitCount
     a >>= a.trailingZeroBitCount

@@ -303,6 +303,33 @@ private func d(_ text: String) -> ExactDecimal {
         #expect(compared > 2500)
     }
 
+    /// Products and quotients of fractions whose parts fit in 64 bits (reduced in 64 bits, not
+    /// normalized again) are the fraction of the plain products, in lowest terms, for both signs.
+    @Test func productsIn64BitPartsAreInLowestTerms() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state
+        }
+        func part() -> Int128 {
+            switch next() % 3 {
+            case 0: return Int128(next() % 1000) + 1
+            case 1: return Int128(next() % 100_000) * 10_000 + 1
+            default: return Int128(next() >> 2) + 1
+            }
+        }
+        for _ in 0..<3000 {
+            let (a, b, c, d) = (part(), part(), part(), part())
+            let sign: Int128 = next() % 2 == 0 ? 1 : -1
+            let x = try #require(ExactDecimal(numerator: sign * a, denominator: b)), y = try #require(ExactDecimal(numerator: c, denominator: d))
+            // The plain products, reduced by the general constructor (a gcd of the whole).
+            let product = try #require(ExactDecimal(numerator: x.numerator * y.numerator, denominator: x.denominator * y.denominator))
+            let quotient = try #require(ExactDecimal(numerator: x.numerator * y.denominator, denominator: x.denominator * y.numerator))
+            #expect(x.multiplying(y) == product, "\(x) · \(y)")
+            #expect(x.dividing(y) == quotient, "\(x) / \(y)")
+        }
+    }
+
     /// The whole-number fast paths overflow exactly where the general path does, never to Int128.min.
     @Test func wholeNumberFastPathsAtTheEdge() throws {
         let max = ExactDecimal(uncheckedNumerator: .max, denominator: 1)
