@@ -25,7 +25,8 @@ extension ExactDecimal {
                 let g2 = gcd(t.magnitude, g)
                 let (den, o4) = bg.multipliedReportingOverflow(by: d / g2)
                 if !o4 {
-                    return ExactDecimal.make(negative: t < 0, magnitude: t.magnitude / g2, denominator: den)
+                    // Already in lowest terms (Knuth 4.5.1): no gcd of the whole.
+                    return Self.reduced(negative: t < 0, t.magnitude / g2, den)
                 }
             }
         }

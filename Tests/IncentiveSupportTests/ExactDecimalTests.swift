@@ -303,9 +303,9 @@ private func d(_ text: String) -> ExactDecimal {
         #expect(compared > 2500)
     }
 
-    /// Products and quotients of fractions whose parts fit in 64 bits (reduced in 64 bits, not
-    /// normalized again) are the fraction of the plain products, in lowest terms, for both signs.
-    @Test func productsIn64BitPartsAreInLowestTerms() throws {
+    /// Products, quotients and sums of fractions whose parts fit in 64 bits (cross-reduced, not
+    /// normalized again) are the fractions of the plain products, in lowest terms, for both signs.
+    @Test func arithmeticIn64BitPartsIsInLowestTerms() throws {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next() -> UInt64 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -327,6 +327,14 @@ private func d(_ text: String) -> ExactDecimal {
             let quotient = try #require(ExactDecimal(numerator: x.numerator * y.denominator, denominator: x.denominator * y.numerator))
             #expect(x.multiplying(y) == product, "\(x) · \(y)")
             #expect(x.dividing(y) == quotient, "\(x) / \(y)")
+            // Sums too, over different denominators and over one the two share.
+            let sum = try #require(ExactDecimal(numerator: x.numerator * y.denominator + y.numerator * x.denominator, denominator: x.denominator * y.denominator))
+            #expect(x.adding(y) == sum, "\(x) + \(y)")
+            let sameDenominator = try #require(ExactDecimal(numerator: c, denominator: b))
+            let shared = try #require(ExactDecimal(numerator: x.numerator * sameDenominator.denominator + sameDenominator.numerator * x.denominator,
+                                                   denominator: x.denominator * sameDenominator.denominator))
+            #expect(x.adding(sameDenominator) == shared, "\(x) + \(sameDenominator)")
+            #expect(x.subtracting(x) == .zero)
         }
     }
 
