@@ -89,7 +89,10 @@ import Testing
 
     @Test("trimmingWhitespace equals Foundation's trimming")
     func trimming() {
-        for text in ["", " ", "a", " a ", "\ta", "a\u{3000}", "\u{3000}德清\u{3000}", "x y"] {
+        // Chinese at either end is decided without the property tables: every kind of whitespace
+        // around it too (the ideographic space U+3000, the last whitespace scalar, among them).
+        for text in ["", " ", "a", " a ", "\ta", "a\u{3000}", "\u{3000}德清\u{3000}", "x y", "浙江样本0科技有限公司", "德清\u{3000}", "\u{3000}德清",
+                     "德清\u{2003}", "\u{1680}德", "德\u{205F}", "德\u{202F}", "德\u{A0}", "\u{85}德", "\u{3001}", "😀", "😀 ", "\u{FEFF}德\u{FEFF}"] {
             #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces))
         }
     }

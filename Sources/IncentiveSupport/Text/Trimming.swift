@@ -8,14 +8,16 @@ extension String {
     @inlinable public func trimmingWhitespace() -> String {
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return "" }
         // `.whitespaces` (tab and the space separators) is a subset of `isWhitespace`. Printable
-        // ASCII other than space is decided without the Unicode property tables (the usual cell).
+        // ASCII other than space, and Chinese, are decided without the Unicode property tables.
         if Self.surelyNotWhitespace(first), Self.surelyNotWhitespace(last) { return self }
         if !first.properties.isWhitespace, !last.properties.isWhitespace { return self }
         return trimmingCharacters(in: .whitespaces)
     }
 
+    /// Printable ASCII but space, and everything above U+3000 (the last scalar with the Unicode
+    /// White_Space property): Chinese names and addresses are decided here too.
     @inlinable static func surelyNotWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value > 0x20 && scalar.value < 0x7F
+        (scalar.value > 0x20 && scalar.value < 0x7F) || scalar.value > 0x3000
     }
 }
 
