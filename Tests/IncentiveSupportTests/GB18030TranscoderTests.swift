@@ -1,5 +1,5 @@
 import Foundation
-import IncentiveSupport
+@testable import IncentiveSupport
 import Testing
 
 /// GB18030 files rewritten as UTF-8 for the batch kernel: the same text, decided as `CSVReader`
@@ -36,6 +36,50 @@ import Testing
         // The first chunk all ASCII: CSVReader's decision is not made there, so neither is this one's.
         #expect(try Self.transcode(Array("a,b\n".utf8) + TextEncoding.gb18030.encode("德清")!, chunkSize: 4).0 == false)
         #expect(try Self.transcode([], chunkSize: 1 << 20).0 == false)
+    }
+
+    /// Foundation's UTF-8 of a block, or nil when it does not decode it.
+    static func foundation(_ bytes: [UInt8]) -> [UInt8]? {
+        TextEncoding.gb18030.decode(bytes[...]).map { Array($0.utf8) }
+    }
+
+    @Test("every two-byte code turns into the UTF-8 Foundation gives, and takes the table's way")
+    func everyTwoByteCode() {
+        var tabled = 0
+        for lead in UInt8(0x81)...0xFE {
+            for trail in UInt8(0x40)...0xFE {
+                let bytes: [UInt8] = [0x61, lead, trail, 0x2C]
+                #expect(GB18030Transcoder.utf8(bytes[...]) == Self.foundation(bytes), "\(lead) \(trail)")
+                if GB18030Table.utf8(bytes[...]) != nil { tabled += 1 }
+            }
+        }
+        // 126 lead bytes × 190 trail bytes (0x7F is no trail byte).
+        #expect(tabled == 126 * 190)
+    }
+
+    @Test("blocks of ASCII, two- and four-byte codes and stray bytes: Foundation's UTF-8, or refused as Foundation refuses them")
+    func mixedBlocks() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var decoded = 0
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<next(12) {
+                switch next(20) {
+                case 0: bytes += [UInt8(0x81 + next(4)), UInt8(0x30 + next(10)), UInt8(0x81 + next(126)), UInt8(0x30 + next(10))]
+                case 1: bytes.append([0x80, 0xFF, 0x81, 0x7F][next(4)])
+                case 2...9: bytes += [UInt8(0x81 + next(126)), UInt8([0x40 + next(63), 0x80 + next(127)][next(2)])]
+                default: bytes.append([0x2C, 0x0A, 0x22, 0x61, 0x32][next(5)])
+                }
+            }
+            let expected = Self.foundation(bytes)
+            #expect(GB18030Transcoder.utf8(bytes[...]) == expected, "\(bytes)")
+            if expected != nil { decoded += 1 }
+        }
+        #expect(decoded > 1000, "most blocks are GB18030 text")
     }
 
     @Test("a line that is not GB18030 text refuses the whole file")

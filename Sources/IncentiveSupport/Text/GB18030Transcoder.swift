@@ -18,16 +18,22 @@ public enum GB18030Transcoder {
         while let bytes = chunk {
             pending += bytes
             if let lastBreak = pending.lastIndex(of: 0x0A) {
-                guard let text = TextEncoding.gb18030.decode(pending[...lastBreak]) else { return false }
-                try write(Array(text.utf8))
+                guard let text = utf8(pending[...lastBreak]) else { return false }
+                try write(text)
                 pending.removeSubrange(...lastBreak)
             }
             chunk = source.next()
         }
         if !pending.isEmpty {
-            guard let text = TextEncoding.gb18030.decode(pending[...]) else { return false }
-            try write(Array(text.utf8))
+            guard let text = utf8(pending[...]) else { return false }
+            try write(text)
         }
         return true
+    }
+
+    /// A block's UTF-8: through the table of two-byte characters (`GB18030Table`), or, when the
+    /// block holds anything else, through Foundation as a whole.
+    static func utf8(_ bytes: ArraySlice<UInt8>) -> [UInt8]? {
+        GB18030Table.utf8(bytes) ?? TextEncoding.gb18030.decode(bytes).map { Array($0.utf8) }
     }
 }
