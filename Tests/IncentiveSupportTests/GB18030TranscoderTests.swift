@@ -40,7 +40,7 @@ import Testing
 
     /// Foundation's UTF-8 of a block, or nil when it does not decode it.
     static func foundation(_ bytes: [UInt8]) -> [UInt8]? {
-        TextEncoding.gb18030.decode(bytes[...]).map { Array($0.utf8) }
+        String(data: Data(bytes), encoding: TextEncoding.foundationGB18030).map { Array($0.utf8) }
     }
 
     @Test("every two-byte code turns into the UTF-8 Foundation gives, and takes the table's way")
@@ -50,6 +50,7 @@ import Testing
             for trail in UInt8(0x40)...0xFE {
                 let bytes: [UInt8] = [0x61, lead, trail, 0x2C]
                 #expect(GB18030Transcoder.utf8(bytes[...]) == Self.foundation(bytes), "\(lead) \(trail)")
+                #expect(TextEncoding.gb18030.decode(bytes[...]).map { Array($0.utf8) } == Self.foundation(bytes), "\(lead) \(trail)")
                 if GB18030Table.utf8(bytes[...]) != nil { tabled += 1 }
             }
         }
@@ -77,6 +78,7 @@ import Testing
             }
             let expected = Self.foundation(bytes)
             #expect(GB18030Transcoder.utf8(bytes[...]) == expected, "\(bytes)")
+            #expect(TextEncoding.gb18030.decode(bytes[...]).map { Array($0.utf8) } == expected, "\(bytes)")
             if expected != nil { decoded += 1 }
         }
         #expect(decoded > 1000, "most blocks are GB18030 text")

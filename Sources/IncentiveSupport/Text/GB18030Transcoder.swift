@@ -1,3 +1,5 @@
+import Foundation
+
 /// A GB18030 file — what Excel on a Chinese Windows saves as "CSV" — rewritten as UTF-8, so that
 /// the batch kernel, which reads UTF-8 bytes only, can take it instead of the general path (about
 /// ten times slower). It is decided as `CSVReader` decides it: the file's first 64 KiB hold text
@@ -34,6 +36,6 @@ public enum GB18030Transcoder {
     /// A block's UTF-8: through the table of two-byte characters (`GB18030Table`), or, when the
     /// block holds anything else, through Foundation as a whole.
     static func utf8(_ bytes: ArraySlice<UInt8>) -> [UInt8]? {
-        GB18030Table.utf8(bytes) ?? TextEncoding.gb18030.decode(bytes).map { Array($0.utf8) }
+        GB18030Table.utf8(bytes) ?? String(data: Data(bytes), encoding: TextEncoding.foundationGB18030).map { Array($0.utf8) }
     }
 }

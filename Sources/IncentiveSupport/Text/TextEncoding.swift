@@ -17,7 +17,10 @@ public enum TextEncoding: String, Sendable {
         if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         switch self {
         case .utf8: return String(validating: bytes, as: UTF8.self)
-        case .gb18030: return String(data: Data(bytes), encoding: Self.foundationGB18030)
+        case .gb18030:
+            // Two-byte codes through the table taken from Foundation; anything else through Foundation.
+            if let utf8 = GB18030Table.utf8(bytes) { return String(decoding: utf8, as: UTF8.self) }
+            return String(data: Data(bytes), encoding: Self.foundationGB18030)
         }
     }
 
