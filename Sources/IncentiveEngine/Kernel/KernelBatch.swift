@@ -100,6 +100,9 @@ public final class KernelBatch: @unchecked Sendable {
         guard let header, let codeColumn = header.names.firstIndex(of: "credit_code") else { return nil }
         // A reader per thread, as the kernel is (`PerThread`).
         let slots = kernel.slots
+        // Per-year facts are held as `YearCell`s: a fact set with another per-year type is the
+        // general path's.
+        guard slots.perYear.allSatisfy({ YearCell.holds($0.type) }) else { return nil }
         let reader = PerThread { SlotRowReader.Shared(SlotRowReader(header: header, slots: slots)) }
 
         var pass = Pass(issues: headerIssues)
@@ -176,7 +179,7 @@ public final class KernelBatch: @unchecked Sendable {
             guard let general, let year = general.years.first else { continue }
             var row = SlotProfile(general.profile, slots: kernel.slots)
             // A year with no fact is still one of the enterprise's years.
-            if row.years.isEmpty { (row.years, row.yearFacts) = ([year], [.nulls(kernel.slots.perYear.count)]) }
+            if row.years.isEmpty { (row.years, row.yearFacts) = ([year], [[YearCell].nulls(kernel.slots.perYear.count)]) }
             guard SlotRowReader.merge(row, into: &result.profile, slots: kernel.slots) else {
                 result.abandon = true
                 return result

@@ -21,7 +21,7 @@ extension KernelCompiler {
                 var total = ExactDecimal.zero, count = 0
                 if let years = span {
                     for year in years {
-                        guard let number = frame.profile.value(yearSlot: slot, year: year).number, let next = total.adding(number) else { return nil }
+                        guard let number = frame.profile.cell(yearSlot: slot, year: year).number, let next = total.adding(number) else { return nil }
                         total = next
                         count += 1
                     }

@@ -75,7 +75,7 @@ extension KernelCompiler {
         switch expr.node {
         case .fact(let fact, nil) where fact.perYear:
             let slot = slots.slot(of: fact), year = self.year
-            return { frame in frame.profile.value(yearSlot: slot, year: year).number }
+            return { frame in frame.profile.cell(yearSlot: slot, year: year).number }
         case .fact(let fact, nil):
             let slot = slots.slot(of: fact)
             return { frame in frame.profile.statics[slot].number }

@@ -41,7 +41,7 @@ struct PackedSlotProfiles: Sendable {
         for (year, facts) in zip(profile.years, profile.yearFacts) {
             ValuePacking.appendSigned(Int64(year), to: &bytes)
             ValuePacking.appendCount(facts.count, to: &bytes)
-            for value in facts { ValuePacking.append(value, to: &bytes) }
+            for cell in facts { ValuePacking.append(cell.value, to: &bytes) }
         }
     }
 
@@ -62,9 +62,9 @@ struct PackedSlotProfiles: Sendable {
             for _ in 0..<years {
                 profile.years.append(Int(reader.signed()))
                 let factCount = reader.count()
-                var facts: [Value] = []
+                var facts: [YearCell] = []
                 facts.reserveCapacity(factCount)
-                for _ in 0..<factCount { facts.append(reader.value()) }
+                for _ in 0..<factCount { facts.append(YearCell(reader.value()) ?? .null) }
                 profile.yearFacts.append(facts)
             }
             return profile

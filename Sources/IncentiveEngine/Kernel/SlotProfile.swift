@@ -9,7 +9,7 @@ struct SlotProfile: Sendable {
     var statics: [Value]
     /// The years present, and each year's facts by per-year slot.
     var years: [Int]
-    var yearFacts: [[Value]]
+    var yearFacts: [[YearCell]]
 
     init(creditCode: String, name: String?, region: String, staticCount: Int) {
         self.init(creditCode: creditCode, name: name, region: region, statics: .nulls(staticCount))
@@ -29,15 +29,20 @@ struct SlotProfile: Sendable {
         self.init(creditCode: profile.creditCode, name: profile.name, region: profile.region, staticCount: slots.statics.count)
         for (name, value) in profile.staticFacts { if let slot = slots.slot(named: name) { statics[slot] = value } }
         for year in profile.yearFacts.keys.sorted() {
-            var facts = [Value].nulls(slots.perYear.count)
-            for (name, value) in profile.yearFacts[year]! { if let slot = slots.slot(named: name) { facts[slot] = value } }
+            var facts = [YearCell].nulls(slots.perYear.count)
+            // A value no cell holds cannot be a fact of a batch the kernel takes (`KernelBatch.run`).
+            for (name, value) in profile.yearFacts[year]! { if let slot = slots.slot(named: name) { facts[slot] = YearCell(value) ?? .null } }
             years.append(year)
             yearFacts.append(facts)
         }
     }
 
-    @inline(__always) func value(yearSlot slot: Int, year: Int) -> Value {
+    @inline(__always) func cell(yearSlot slot: Int, year: Int) -> YearCell {
         for index in years.indices where years[index] == year { return yearFacts[index][slot] }
         return .null
+    }
+
+    @inline(__always) func value(yearSlot slot: Int, year: Int) -> Value {
+        cell(yearSlot: slot, year: year).value
     }
 }

@@ -106,14 +106,15 @@ struct SlotRowReader: Sendable {
         guard yearCell.count == 4, let year = Self.digits(yearCell), (1900...2999).contains(year) else { return .general }
         var notUTF8 = false
         var failed = false
-        let yearFacts = [Value](unsafeUninitializedCapacity: columnOfYearSlot.count) { buffer, initialized in
+        let yearFacts = [YearCell](unsafeUninitializedCapacity: columnOfYearSlot.count) { buffer, initialized in
             for (slot, index) in columnOfYearSlot.enumerated() {
-                var value = Value.null
+                var cell = YearCell.null
                 if index >= 0 {
-                    guard let known = readCell(UnsafeBufferPointer(rebasing: bytes[fields[index]]), columns[index], index, &notUTF8) else { failed = true; return }
-                    value = known
+                    guard let known = readCell(UnsafeBufferPointer(rebasing: bytes[fields[index]]), columns[index], index, &notUTF8),
+                          let read = YearCell(known) else { failed = true; return }
+                    cell = read
                 }
-                (buffer.baseAddress! + slot).initialize(to: value)
+                (buffer.baseAddress! + slot).initialize(to: cell)
                 initialized = slot + 1
             }
         }
@@ -145,7 +146,7 @@ struct SlotRowReader: Sendable {
     }
 
     /// The enterprise's profile from its first row.
-    private func first(_ bytes: UnsafeBufferPointer<UInt8>, fields: [Range<Int>], year: Int, yearFacts: [Value], into profile: inout SlotProfile?) -> Outcome {
+    private func first(_ bytes: UnsafeBufferPointer<UInt8>, fields: [Range<Int>], year: Int, yearFacts: [YearCell], into profile: inout SlotProfile?) -> Outcome {
         var notUTF8 = false
         var statics = [Value].nulls(staticCount)
         var creditCode = "", name: String?, region = ""

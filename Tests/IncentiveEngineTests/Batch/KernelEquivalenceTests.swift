@@ -159,6 +159,27 @@ import Testing
 }
 
 extension KernelPathTests {
+    @Test("a fact set with a per-year fact the kernel holds no cell for (text) is left to the general path")
+    func perYearTextIsGeneral() throws {
+        let policies = InlinePolicies.load("""
+        fact grade: text per-year "等级" "grade of the year"
+        policy t.grade "等级" {
+          region 330521
+          provenance official
+          rule t.graded "评级" { kind cash when ok: grade == "A" amount 1万 }
+        }
+        """)
+        let a = BatchFixtures.code(1)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kernel-grade-\(getpid()).csv").path
+        try Data("credit_code,name,region,year,grade\n\(a),甲,330521,2023,A\n".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try KernelBatch(policies: policies, year: 2023).run(path: path) == nil)
+        // The bundled facts (numbers, flags and dates per year) take the kernel.
+        #expect(try KernelBatch(policies: InlinePolicies.load(""), year: 2023).run(path: path) != nil)
+    }
+}
+
+extension KernelPathTests {
     @Test("JSON Lines are left to the general path, whatever the file is called")
     func jsonLines() throws {
         let line = "{\"credit_code\": \"\(BatchFixtures.code(1))\", \"region\": \"330521\", \"years\": {\"2023\": {\"rd_expense\": 1}}}\n"
