@@ -15,6 +15,16 @@ extension KernelBatch {
         var records = 0, enterprises = 0
 
         init(issues: [ProfileIssue]) { headerIssues = issues }
+
+        /// Room for what a file of `size` bytes gives, estimated from the CSV contract (an
+        /// enterprise's three rows take about 600 bytes; its wide row about a fifth of that, its
+        /// packed profile about a half, and a quarter of the enterprises wait for a cohort); a
+        /// store that outgrows it doubles as before. Only what is written is paged in.
+        mutating func reserveCapacity(forFileOf size: Int) {
+            let enterprises = size / 500
+            store.reserveCapacity(rows: enterprises, bytes: size / 4)
+            waiting.reserveCapacity(enterprises: enterprises / 3, bytes: size / 8)
+        }
     }
 
     /// What a worker gathers from consecutive enterprises: positions and waiting indices are the

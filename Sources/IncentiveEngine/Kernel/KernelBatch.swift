@@ -106,6 +106,7 @@ public final class KernelBatch: @unchecked Sendable {
         let reader = PerThread { SlotRowReader.Shared(SlotRowReader(header: header, slots: slots)) }
 
         var pass = Pass(issues: headerIssues)
+        if let size = source.fileSize { pass.reserveCapacity(forFileOf: size) }
         var apart = false
         // The next block is cut from the file on another thread while this one is evaluated; that
         // thread also notes the enterprises seen, to tell whether one's rows are apart.

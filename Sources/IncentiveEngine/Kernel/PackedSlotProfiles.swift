@@ -11,6 +11,13 @@ struct PackedSlotProfiles: Sendable {
 
     var count: Int { ends.count }
 
+    /// Room for `enterprises` profiles of `bytes` bytes in all (see `WideRowStore.reserveCapacity`).
+    mutating func reserveCapacity(enterprises: Int, bytes: Int) {
+        self.bytes.reserveCapacity(bytes)
+        ends.reserveCapacity(enterprises)
+        positions.reserveCapacity(enterprises)
+    }
+
     /// Packs an enterprise's profile (on the workers, into a chunk's store that is appended later).
     mutating func append(_ profile: SlotProfile, position: Int) {
         Self.pack(profile, to: &bytes)

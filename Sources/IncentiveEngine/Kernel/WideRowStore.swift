@@ -9,6 +9,15 @@ struct WideRowStore: Sendable {
 
     var count: Int { ends.count }
 
+    /// Room for `rows` rows of `bytes` bytes in all, so that a store that grows to a file's
+    /// worth of rows is not copied (and paged in twice) each time it doubles.
+    mutating func reserveCapacity(rows: Int, bytes: Int) {
+        self.bytes.reserveCapacity(bytes)
+        prefixEnds.reserveCapacity(rows)
+        ends.reserveCapacity(rows)
+        regions.reserveCapacity(rows)
+    }
+
     mutating func append(_ row: WideRows.Row) {
         bytes.append(contentsOf: row.bytes)
         prefixEnds.append(bytes.count - row.bytes.count + row.prefixLength)

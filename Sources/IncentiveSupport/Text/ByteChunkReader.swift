@@ -45,6 +45,14 @@ public final class ByteChunkReader {
         if ownsDescriptor { close(descriptor) }
     }
 
+    /// The size of a regular file, in bytes; nil for standard input, a pipe or bytes in memory.
+    public var fileSize: Int? {
+        guard descriptor >= 0 else { return nil }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(status.st_size)
+    }
+
     /// The next chunk, or nil at the end. The chunk is never empty.
     public func next() -> [UInt8]? {
         if descriptor < 0 {
