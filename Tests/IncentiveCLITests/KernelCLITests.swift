@@ -122,6 +122,11 @@ import Testing
         // GB18030 but for one row that is not GB18030 text (0xFF never is): the general path reads it all.
         let broken = "credit_code,name,region,year,rd_expense\n\(a),".utf8 + [0xBC, 0xD7] + ",330521,2023,1\n\(b),".utf8 + [0xFF, 0xFF] + ",330521,2023,2\n".utf8
         try Self.sameOnBothPaths(Array(broken), "gb18030-broken.csv")
+        // Rows apart, and the enterprise's first row dropped (a bad region): the general path
+        // places it by its first kept row, after the enterprise between.
+        let firstDropped = "credit_code,name,region,year,rd_expense\n\(a),甲,33052,2022,1\n\(b),乙,330521,2023,2\n\(a),甲,330521,2023,1\n"
+        let output = try Self.sameOnBothPaths(Array(firstDropped.utf8), "first-dropped.csv")
+        #expect(output.range(of: "乙")!.lowerBound < output.range(of: "甲")!.lowerBound, "placed by its first kept row")
         try Self.sameOnBothPaths(Array("credit_code,name,region,year,rd_expense\n".utf8), "header-only.csv")
         try Self.sameOnBothPaths(Array("credit_code,name,year\n\(a),甲,2023\n".utf8), "no-region-column.csv")
     }

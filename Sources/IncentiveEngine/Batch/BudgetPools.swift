@@ -42,8 +42,9 @@ enum BudgetPools {
         return (outcome, Dictionary(payments.lazy.map { ($0.claim, $0.amount) }, uniquingKeysWith: { $1 }))
     }
 
-    /// The same, each claim with what it is paid, in credit-code order: the batch kernel reads
-    /// them in order rather than hashing a claim per enterprise.
+    /// The same, each claim with what it is paid, in the order the pool pays them (by credit code,
+    /// or by amount for a `rank` pool that is oversubscribed): the batch kernel reads them in a
+    /// list rather than hashing a claim per enterprise.
     static func payments(_ pool: CheckedPool, policy: String, claims unordered: [PoolClaim], undetermined: Int)
         -> (PoolOutcome, [(claim: PoolClaim, amount: ExactDecimal)]) {
         let claims = unordered.sorted { $0.creditCode < $1.creditCode || ($0.creditCode == $1.creditCode && $0.rule < $1.rule) }

@@ -1,3 +1,4 @@
+import Foundation
 import IncentiveSupport
 import PolicyLanguage
 
@@ -13,6 +14,8 @@ extension KernelBatch {
         var waiting = PackedSlotProfiles()
         var rankValues: [RankKey: [(enterprise: Int, value: ExactDecimal)]] = [:]
         var records = 0, enterprises = 0
+        /// An enterprise's first row was dropped and a later one kept (`ReadResult.firstRowDropped`).
+        var firstRowDropped = false
 
         init(issues: [ProfileIssue]) { headerIssues = issues }
 
@@ -21,6 +24,10 @@ extension KernelBatch {
         /// packed profile about a half, and a quarter of the enterprises wait for a cohort); a
         /// store that outgrows it doubles as before. Only what is written is paged in.
         mutating func reserveCapacity(forFileOf size: Int) {
+            // As for a file of at most 1 GiB and a quarter of the machine's memory: the size of a
+            // file with long ignored columns, or of a sparse one, says little, and an allocation
+            // larger than the memory aborts. Beyond, the stores double as they fill.
+            let size = min(size, 1 << 30, Int(clamping: ProcessInfo.processInfo.physicalMemory / 4))
             let enterprises = size / 500
             store.reserveCapacity(rows: enterprises, bytes: size / 4)
             waiting.reserveCapacity(enterprises: enterprises / 3, bytes: size / 8)
@@ -32,6 +39,7 @@ extension KernelBatch {
     struct Chunk {
         var issues: [(row: Int, issue: ProfileIssue)] = []
         var abandon = false
+        var firstRowDropped = false
         /// Enterprises evaluated (finished or waiting).
         var evaluated = 0
         var store = WideRowStore()
@@ -64,6 +72,7 @@ extension KernelBatch {
         for chunk in chunks {
             pass.rowIssues += chunk.issues
             guard !chunk.abandon else { return false }
+            if chunk.firstRowDropped { pass.firstRowDropped = true }
             pass.store.append(contentsOf: chunk.store)
             let base = pass.waiting.count
             for (key, values) in chunk.rankValues {
@@ -81,6 +90,7 @@ extension KernelBatch {
         let read = read(run, reader: reader, kernel: kernel)
         chunk.issues += read.issues
         if read.abandon { chunk.abandon = true; return }
+        if read.firstRowDropped { chunk.firstRowDropped = true }
         guard let profile = read.profile else { return }
         let plan = kernel.plan(for: profile.region)
         if plan.needsCohort {

@@ -126,10 +126,13 @@ public final class KernelBatch: @unchecked Sendable {
             // An enterprise's rows are apart (a file sorted by year, say): read again, each
             // record's place held and grouped by enterprise in the order enterprises first appear.
             pass = Pass(issues: headerIssues)
+            if let size = source.fileSize { pass.reserveCapacity(forFileOf: size) }
             let grouped = try GroupedRecords(path: path, codeColumn: codeColumn)
             for start in stride(from: 0, to: grouped.enterprises, by: Self.block) {
                 let block = start..<min(start + Self.block, grouped.enterprises)
                 guard evaluate(block.count, records: grouped.recordCount(block), reader: reader, into: &pass, run: { grouped.run(start + $0) }) else { return nil }
+                // Placed by a row the general path drops: its order is the general path's to decide.
+                guard !pass.firstRowDropped else { return nil }
                 progress?(.read(rows: pass.records))
             }
         }
@@ -152,6 +155,9 @@ public final class KernelBatch: @unchecked Sendable {
         var profile: SlotProfile?
         var issues: [(row: Int, issue: ProfileIssue)] = []
         var abandon = false
+        /// The enterprise's first row was dropped (a bad region, say) and a later one kept: the
+        /// general path places it by its first kept row, which only the adjacent order knows.
+        var firstRowDropped = false
     }
 
     /// One enterprise's rows, read and put together: each simple row straight into the profile
@@ -159,7 +165,9 @@ public final class KernelBatch: @unchecked Sendable {
     func read(_ run: RecordStream.Run, reader: SlotRowReader, kernel: KernelEvaluator) -> ReadResult {
         var result = ReadResult()
         var reference: SlotRowReader.Reference?
-        for record in run.records {
+        var firstRowKept = false
+        for (index, record) in run.records.enumerated() {
+            if index == 1 { firstRowKept = result.profile != nil }
             // Every cell the reader reads is checked as UTF-8 where it decodes it; a record with
             // unread columns is checked whole (the general path decodes every field).
             if reader.hasIgnoredColumns, !record.isASCII, String(validating: record.bytes, as: UTF8.self) == nil { result.abandon = true; return result }
@@ -177,15 +185,13 @@ public final class KernelBatch: @unchecked Sendable {
             guard let csv = record.csv() else { result.abandon = true; return result }
             let (general, rowIssues) = rowReader.row(csv, header: reader.header)
             result.issues += rowIssues.map { (record.row, $0) }
-            guard let general, let year = general.years.first else { continue }
-            var row = SlotProfile(general.profile, slots: kernel.slots)
-            // A year with no fact is still one of the enterprise's years.
-            if row.years.isEmpty { (row.years, row.yearFacts) = ([year], [[YearCell].nulls(kernel.slots.perYear.count)]) }
-            guard SlotRowReader.merge(row, into: &result.profile, slots: kernel.slots) else {
+            guard let general, !general.years.isEmpty else { continue }
+            guard SlotRowReader.merge(SlotProfile(general.profile, slots: kernel.slots), into: &result.profile, slots: kernel.slots) else {
                 result.abandon = true
                 return result
             }
         }
+        result.firstRowDropped = run.records.count > 1 && !firstRowKept && result.profile != nil
         return result
     }
 }

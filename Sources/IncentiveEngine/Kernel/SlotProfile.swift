@@ -31,7 +31,12 @@ struct SlotProfile: Sendable {
         for year in profile.yearFacts.keys.sorted() {
             var facts = [YearCell].nulls(slots.perYear.count)
             // A value no cell holds cannot be a fact of a batch the kernel takes (`KernelBatch.run`).
-            for (name, value) in profile.yearFacts[year]! { if let slot = slots.slot(named: name) { facts[slot] = YearCell(value) ?? .null } }
+            for (name, value) in profile.yearFacts[year]! {
+                guard let slot = slots.slot(named: name) else { continue }
+                let cell = YearCell(value)
+                assert(cell != nil, "\(name): a per-year value no cell holds")
+                facts[slot] = cell ?? .null
+            }
             years.append(year)
             yearFacts.append(facts)
         }

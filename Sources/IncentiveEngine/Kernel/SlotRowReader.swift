@@ -4,8 +4,8 @@ import PolicyLanguage
 
 /// Reads one simple CSV record (no quotes) straight from its bytes into slots: numbers, dates and
 /// booleans without building strings. Only what it is sure `ProfileRowReader` reads the same way
-/// is read here; a row with anything else (a bad cell, a bad credit code, odd spacing) returns nil
-/// and goes through `ProfileRowReader`, so messages and values are the general path's own.
+/// is read here; a row with anything else (a bad cell, a bad credit code, odd spacing) is left to
+/// `ProfileRowReader` (`Outcome.general`), so messages and values are the general path's own.
 struct SlotRowReader: Sendable {
     /// A column as the hot loop needs it: plain values only (copying a `FactDecl` costs a retain
     /// of each of its strings).
@@ -97,7 +97,8 @@ struct SlotRowReader: Sendable {
 
     /// Reads the row straight into the enterprise's profile (nil before its first row): the year,
     /// the per-year cells, written once into their array, and the static cells that are not the
-    /// reference's bytes. Nothing changes in the profile unless every cell is read. Which invalid
+    /// reference's bytes. Nothing changes in the profile unless every cell is read (but for a
+    /// conflict, which leaves the whole file to the general path). Which invalid
     /// cell is met first does not matter: any makes the row the general path's (and a cell that
     /// is not UTF-8 makes the file the general path's whichever way it is found).
     func read(_ bytes: UnsafeBufferPointer<UInt8>, fields: [Range<Int>], reference: Reference?, into profile: inout SlotProfile?) -> Outcome {
