@@ -42,6 +42,15 @@ struct SlotProfile: Sendable {
         }
     }
 
+    /// Takes a static fact another row of the enterprise gives (with the name, when it is the
+    /// name): false when the enterprise already has another value for it.
+    mutating func merge(static slot: Int, _ value: Value, name: String?) -> Bool {
+        guard statics[slot].isNull else { return statics[slot] == value }
+        statics[slot] = value
+        if let name { self.name = name }
+        return true
+    }
+
     @inline(__always) func cell(yearSlot slot: Int, year: Int) -> YearCell {
         for index in years.indices where years[index] == year { return yearFacts[index][slot] }
         return .null

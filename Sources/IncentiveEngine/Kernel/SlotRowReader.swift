@@ -123,24 +123,21 @@ struct SlotRowReader: Sendable {
         if profile == nil { return first(bytes, fields: fields, year: year, yearFacts: yearFacts, into: &profile) }
         // A later row: its static cells that differ from the reference's bytes, read first and
         // merged only once all are read.
-        var changes: [(slot: Int, value: Value, isName: Bool)] = []
+        var changes: [(slot: Int, value: Value, name: String?)] = []
         for index in staticColumns {
             let cell = UnsafeBufferPointer(rebasing: bytes[fields[index]])
             if let reference, Self.same(reference.bytes[reference.fields[index]], cell) { continue }
             switch staticCell(cell, index, &notUTF8) {
             case .invalid: return notUTF8 ? .notUTF8 : .general
-            case .value(let value): if !value.isNull { changes.append((columns[index].slot, value, columns[index].role == .name)) }
+            case .value(let value):
+                guard !value.isNull else { continue }
+                var name: String?
+                if columns[index].role == .name, case .text(let text) = value { name = text }
+                changes.append((columns[index].slot, value, name))
             }
         }
         guard !profile!.years.contains(year) else { return .conflict }
-        for change in changes {
-            if profile!.statics[change.slot].isNull {
-                profile!.statics[change.slot] = change.value
-                if change.isName, case .text(let name) = change.value { profile!.name = name }
-            } else if profile!.statics[change.slot] != change.value {
-                return .conflict
-            }
-        }
+        for change in changes where !profile!.merge(static: change.slot, change.value, name: change.name) { return .conflict }
         profile!.years.append(year)
         profile!.yearFacts.append(yearFacts)
         return .read
@@ -200,12 +197,7 @@ struct SlotRowReader: Sendable {
         guard profile != nil else { profile = row; return true }
         guard let year = row.years.first, !profile!.years.contains(year) else { return false }
         for slot in row.statics.indices where !row.statics[slot].isNull {
-            if profile!.statics[slot].isNull {
-                profile!.statics[slot] = row.statics[slot]
-                if slots.statics[slot].name == "name" { profile!.name = row.name }
-            } else if profile!.statics[slot] != row.statics[slot] {
-                return false
-            }
+            guard profile!.merge(static: slot, row.statics[slot], name: slots.statics[slot].name == "name" ? row.name : nil) else { return false }
         }
         profile!.years.append(year)
         profile!.yearFacts.append(row.yearFacts[0])
