@@ -105,8 +105,9 @@ public final class KernelBatch: @unchecked Sendable {
         guard slots.perYear.allSatisfy({ YearCell.holds($0.type) }) else { return nil }
         let reader = PerThread { SlotRowReader.Shared(SlotRowReader(header: header, slots: slots)) }
 
+        let fileSize = source.fileSize
         var pass = Pass(issues: headerIssues)
-        if let size = source.fileSize { pass.reserveCapacity(forFileOf: size) }
+        if let fileSize { pass.reserveCapacity(forFileOf: fileSize) }
         var apart = false
         // The next block is cut from the file on another thread while this one is evaluated; that
         // thread also notes the enterprises seen, to tell whether one's rows are apart.
@@ -126,7 +127,7 @@ public final class KernelBatch: @unchecked Sendable {
             // An enterprise's rows are apart (a file sorted by year, say): read again, each
             // record's place held and grouped by enterprise in the order enterprises first appear.
             pass = Pass(issues: headerIssues)
-            if let size = source.fileSize { pass.reserveCapacity(forFileOf: size) }
+            if let fileSize { pass.reserveCapacity(forFileOf: fileSize) }
             let grouped = try GroupedRecords(path: path, codeColumn: codeColumn)
             for start in stride(from: 0, to: grouped.enterprises, by: Self.block) {
                 let block = start..<min(start + Self.block, grouped.enterprises)
