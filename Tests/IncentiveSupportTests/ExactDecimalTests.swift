@@ -1,5 +1,6 @@
 import Testing
 @testable import IncentiveSupport
+import TestSupport
 
 private func d(_ text: String) -> ExactDecimal {
     guard let value = ExactDecimal(parsing: text) else {
@@ -277,11 +278,8 @@ private func d(_ text: String) -> ExactDecimal {
     /// Orderings of fractions whose parts fit in 64 bits (compared in 128) agree with the 256-bit
     /// comparison, at and around the 64-bit edge, for both signs.
     @Test func orderingIn128BitsAgreesWith256() throws {
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state
-        }
+        var random = SplitMix64(seed: 0x2545_F491_4F6C_DD1D)
+        func next() -> UInt64 { random.next() }
         func part() -> Int128 {
             switch next() % 4 {
             case 0: return Int128(next() % 1000) + 1
@@ -306,11 +304,8 @@ private func d(_ text: String) -> ExactDecimal {
     /// Products, quotients and sums of fractions whose parts fit in 64 bits (cross-reduced, not
     /// normalized again) are the fractions of the plain products, in lowest terms, for both signs.
     @Test func arithmeticIn64BitPartsIsInLowestTerms() throws {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state
-        }
+        var random = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
+        func next() -> UInt64 { random.next() }
         func part() -> Int128 {
             switch next() % 3 {
             case 0: return Int128(next() % 1000) + 1

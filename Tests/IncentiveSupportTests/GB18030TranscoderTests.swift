@@ -1,6 +1,7 @@
 import Foundation
 @testable import IncentiveSupport
 import Testing
+import TestSupport
 
 /// GB18030 files rewritten as UTF-8 for the batch kernel: the same text, decided as `CSVReader`
 /// decides the encoding, and refused whole when a line is not GB18030.
@@ -60,11 +61,8 @@ import Testing
 
     @Test("blocks of ASCII, two- and four-byte codes and stray bytes: Foundation's UTF-8, or refused as Foundation refuses them")
     func mixedBlocks() {
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SplitMix64(seed: 0x2545_F491_4F6C_DD1D)
+        func next(_ bound: Int) -> Int { random.below(bound) }
         var decoded = 0
         for _ in 0..<3000 {
             var bytes: [UInt8] = []
