@@ -6,7 +6,8 @@ import PolicyLanguage
 /// back costs a fraction of reading their CSV rows again (no cell checks, no number parsing), and
 /// they take less room than the rows (a whole number is a variable-length integer, not its digits).
 enum ValuePacking {
-    private enum Tag: UInt8 {
+    /// The first byte of a packed value (internal for `appendCells`, which writes the same bytes).
+    enum Tag: UInt8 {
         case null, integer, fraction, falseValue, trueValue, date, text, list, range, titles
     }
 

@@ -21,7 +21,7 @@ struct KernelCompiler {
         self.policies = policies
         self.slots = slots
         self.year = year
-        emptyProfile = SlotProfile(creditCode: "", name: nil, region: "", staticCount: slots.statics.count)
+        emptyProfile = SlotProfile(creditCode: "", name: nil, region: "", staticCount: slots.statics.count, yearStride: slots.perYear.count)
     }
 
     /// Whether an expression's value depends on nothing but Y and constants.

@@ -44,12 +44,10 @@ struct PackedSlotProfiles: Sendable {
         ValuePacking.appendText(profile.region, to: &bytes)
         ValuePacking.appendCount(profile.statics.count, to: &bytes)
         for value in profile.statics { ValuePacking.append(value, to: &bytes) }
+        ValuePacking.appendCount(profile.yearStride, to: &bytes)
         ValuePacking.appendCount(profile.years.count, to: &bytes)
-        for (year, facts) in zip(profile.years, profile.yearFacts) {
-            ValuePacking.appendSigned(Int64(year), to: &bytes)
-            ValuePacking.appendCount(facts.count, to: &bytes)
-            for cell in facts { ValuePacking.append(cell.value, to: &bytes) }
-        }
+        for year in profile.years { ValuePacking.appendSigned(Int64(year), to: &bytes) }
+        ValuePacking.appendCells(profile.cells[...], to: &bytes)
     }
 
     /// Waiting enterprise `index`'s profile, as it was packed.
@@ -59,20 +57,16 @@ struct PackedSlotProfiles: Sendable {
             let creditCode = reader.text()
             let name = reader.byte() == 1 ? reader.text() : nil
             let region = reader.text()
-            var profile = SlotProfile(creditCode: creditCode, name: name, region: region, staticCount: 0)
             let staticCount = reader.count()
-            profile.statics.reserveCapacity(staticCount)
-            for _ in 0..<staticCount { profile.statics.append(reader.value()) }
-            let years = reader.count()
-            profile.years.reserveCapacity(years)
-            profile.yearFacts.reserveCapacity(years)
-            for _ in 0..<years {
-                profile.years.append(Int(reader.signed()))
-                let factCount = reader.count()
-                var facts: [YearCell] = []
-                facts.reserveCapacity(factCount)
-                for _ in 0..<factCount { facts.append(YearCell(reader.value()) ?? .null) }
-                profile.yearFacts.append(facts)
+            var statics: [Value] = []
+            statics.reserveCapacity(staticCount)
+            for _ in 0..<staticCount { statics.append(reader.value()) }
+            let stride = reader.count(), yearCount = reader.count()
+            var profile = SlotProfile(creditCode: creditCode, name: name, region: region, statics: statics, yearStride: stride)
+            profile.years = (0..<yearCount).map { _ in Int(reader.signed()) }
+            profile.cells = [YearCell](unsafeUninitializedCapacity: yearCount * stride) { buffer, initialized in
+                for index in 0..<yearCount * stride { (buffer.baseAddress! + index).initialize(to: reader.cell()) }
+                initialized = yearCount * stride
             }
             return profile
         }

@@ -7,26 +7,32 @@ struct SlotProfile: Sendable {
     var name: String?
     var region: String
     var statics: [Value]
-    /// The years present, and each year's facts by per-year slot.
+    /// The years present, and their facts: the cells of `years[i]` are `cells[i * yearStride ..<
+    /// (i + 1) * yearStride]`, by per-year slot. One array for all years, not one per year: an
+    /// array is an allocation to make and to free for every enterprise.
     var years: [Int]
-    var yearFacts: [[YearCell]]
+    var cells: [YearCell]
+    /// The number of per-year slots.
+    let yearStride: Int
 
-    init(creditCode: String, name: String?, region: String, staticCount: Int) {
-        self.init(creditCode: creditCode, name: name, region: region, statics: .nulls(staticCount))
+    init(creditCode: String, name: String?, region: String, staticCount: Int, yearStride: Int) {
+        self.init(creditCode: creditCode, name: name, region: region, statics: .nulls(staticCount), yearStride: yearStride)
     }
 
-    init(creditCode: String, name: String?, region: String, statics: [Value]) {
+    init(creditCode: String, name: String?, region: String, statics: [Value], yearStride: Int, cells: [YearCell] = []) {
         self.creditCode = creditCode
         self.name = name
         self.region = region
         self.statics = statics
+        self.yearStride = yearStride
         years = []
-        yearFacts = []
+        self.cells = cells
     }
 
     /// The same enterprise as a general `Profile` holds it.
     init(_ profile: Profile, slots: FactSlots) {
-        self.init(creditCode: profile.creditCode, name: profile.name, region: profile.region, staticCount: slots.statics.count)
+        self.init(creditCode: profile.creditCode, name: profile.name, region: profile.region, staticCount: slots.statics.count,
+                  yearStride: slots.perYear.count)
         for (name, value) in profile.staticFacts { if let slot = slots.slot(named: name) { statics[slot] = value } }
         for year in profile.yearFacts.keys.sorted() {
             var facts = [YearCell].nulls(slots.perYear.count)
@@ -38,7 +44,7 @@ struct SlotProfile: Sendable {
                 facts[slot] = cell ?? .null
             }
             years.append(year)
-            yearFacts.append(facts)
+            cells.append(contentsOf: facts)
         }
     }
 
@@ -52,8 +58,13 @@ struct SlotProfile: Sendable {
     }
 
     @inline(__always) func cell(yearSlot slot: Int, year: Int) -> YearCell {
-        for index in years.indices where years[index] == year { return yearFacts[index][slot] }
+        for index in years.indices where years[index] == year { return cells[index * yearStride + slot] }
         return .null
+    }
+
+    /// The cells of the year at `index` in `years`.
+    func cells(ofYearAt index: Int) -> ArraySlice<YearCell> {
+        cells[index * yearStride ..< (index + 1) * yearStride]
     }
 
     @inline(__always) func value(yearSlot slot: Int, year: Int) -> Value {

@@ -96,7 +96,7 @@ struct SlotRowReader: Sendable {
     }
 
     /// Reads the row straight into the enterprise's profile (nil before its first row): the year,
-    /// the per-year cells, written once into their array, and the static cells that are not the
+    /// the per-year cells, appended to the profile's cells, and the static cells that are not the
     /// reference's bytes. Nothing changes in the profile unless every cell is read (but for a
     /// conflict, which leaves the whole file to the general path). Which invalid
     /// cell is met first does not matter: any makes the row the general path's (and a cell that
@@ -106,21 +106,12 @@ struct SlotRowReader: Sendable {
         let yearCell = UnsafeBufferPointer(rebasing: bytes[fields[yearColumn]])
         guard yearCell.count == 4, let year = Self.digits(yearCell), (1900...2999).contains(year) else { return .general }
         var notUTF8 = false
-        var failed = false
-        let yearFacts = [YearCell](unsafeUninitializedCapacity: columnOfYearSlot.count) { buffer, initialized in
-            for (slot, index) in columnOfYearSlot.enumerated() {
-                var cell = YearCell.null
-                if index >= 0 {
-                    guard let known = readCell(UnsafeBufferPointer(rebasing: bytes[fields[index]]), columns[index], index, &notUTF8),
-                          let read = YearCell(known) else { failed = true; return }
-                    cell = read
-                }
-                (buffer.baseAddress! + slot).initialize(to: cell)
-                initialized = slot + 1
-            }
+        guard profile != nil else {
+            var cells: [YearCell] = []
+            cells.reserveCapacity(4 * columnOfYearSlot.count)
+            guard readYearCells(bytes, fields: fields, into: &cells, &notUTF8) else { return notUTF8 ? .notUTF8 : .general }
+            return first(bytes, fields: fields, year: year, cells: cells, into: &profile)
         }
-        if failed { return notUTF8 ? .notUTF8 : .general }
-        if profile == nil { return first(bytes, fields: fields, year: year, yearFacts: yearFacts, into: &profile) }
         // A later row: its static cells that differ from the reference's bytes, read first and
         // merged only once all are read.
         var changes: [(slot: Int, value: Value, name: String?)] = []
@@ -137,14 +128,33 @@ struct SlotRowReader: Sendable {
             }
         }
         guard !profile!.years.contains(year) else { return .conflict }
+        guard readYearCells(bytes, fields: fields, into: &profile!.cells, &notUTF8) else { return notUTF8 ? .notUTF8 : .general }
         for change in changes where !profile!.merge(static: change.slot, change.value, name: change.name) { return .conflict }
         profile!.years.append(year)
-        profile!.yearFacts.append(yearFacts)
         return .read
     }
 
+    /// Appends the row's per-year cells, in slot order; false, with nothing appended, when one
+    /// cannot be read.
+    private func readYearCells(_ bytes: UnsafeBufferPointer<UInt8>, fields: [Range<Int>], into cells: inout [YearCell], _ notUTF8: inout Bool) -> Bool {
+        let start = cells.count
+        for index in columnOfYearSlot {
+            var cell = YearCell.null
+            if index >= 0 {
+                guard let known = readCell(UnsafeBufferPointer(rebasing: bytes[fields[index]]), columns[index], index, &notUTF8),
+                      let read = YearCell(known) else {
+                    cells.removeSubrange(start...)
+                    return false
+                }
+                cell = read
+            }
+            cells.append(cell)
+        }
+        return true
+    }
+
     /// The enterprise's profile from its first row.
-    private func first(_ bytes: UnsafeBufferPointer<UInt8>, fields: [Range<Int>], year: Int, yearFacts: [YearCell], into profile: inout SlotProfile?) -> Outcome {
+    private func first(_ bytes: UnsafeBufferPointer<UInt8>, fields: [Range<Int>], year: Int, cells: [YearCell], into profile: inout SlotProfile?) -> Outcome {
         var notUTF8 = false
         var statics = [Value].nulls(staticCount)
         var creditCode = "", name: String?, region = ""
@@ -163,11 +173,9 @@ struct SlotRowReader: Sendable {
             statics[columns[index].slot] = value
         }
         guard !creditCode.isEmpty, !region.isEmpty else { return .general }
-        var made = SlotProfile(creditCode: creditCode, name: name, region: region, statics: statics)
+        var made = SlotProfile(creditCode: creditCode, name: name, region: region, statics: statics, yearStride: columnOfYearSlot.count, cells: cells)
         made.years.reserveCapacity(4)
-        made.yearFacts.reserveCapacity(4)
         made.years.append(year)
-        made.yearFacts.append(yearFacts)
         profile = made
         return .read
     }
@@ -200,13 +208,13 @@ struct SlotRowReader: Sendable {
             guard profile!.merge(static: slot, row.statics[slot], name: slots.statics[slot].name == "name" ? row.name : nil) else { return false }
         }
         profile!.years.append(year)
-        profile!.yearFacts.append(row.yearFacts[0])
+        profile!.cells.append(contentsOf: row.cells(ofYearAt: 0))
         return true
     }
 
     /// A cell's value (`.null` when empty), or nil when `FactReader` would find it invalid or the
     /// row must be read the general way (`notUTF8` set when the bytes are not UTF-8).
-    private func readCell(_ cell: UnsafeBufferPointer<UInt8>, _ column: Column, _ index: Int, _ notUTF8: inout Bool) -> Value? {
+    @inline(__always) private func readCell(_ cell: UnsafeBufferPointer<UInt8>, _ column: Column, _ index: Int, _ notUTF8: inout Bool) -> Value? {
         if cell.isEmpty { return .null }
         let first = cell[0], last = cell[cell.count - 1]
         let plain = first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F

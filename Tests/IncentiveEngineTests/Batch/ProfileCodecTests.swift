@@ -72,7 +72,29 @@ import Testing
         for (index, profile) in profiles.enumerated().reversed() {
             let back = store.profile(index)
             #expect(back.creditCode == profile.creditCode && back.name == profile.name && back.region == profile.region)
-            #expect(back.statics == profile.statics && back.years == profile.years && back.yearFacts == profile.yearFacts)
+            #expect(back.statics == profile.statics && back.years == profile.years && back.cells == profile.cells)
         }
+    }
+
+    @Test("cells are packed to the bytes their values pack to, and come back exactly, at the 64-bit edge and beyond")
+    func cellsPackAsValues() throws {
+        let big = try #require(ExactDecimal(numerator: Int128(Int64.max) + 1, denominator: 1))
+        let cells: [YearCell] = [
+            .null, .bool(true), .bool(false), .number(.zero), .number(ExactDecimal(-1)), .number(ExactDecimal(Int(Int64.max))),
+            .number(ExactDecimal(Int(Int64.min))), .number(big), .number(big.negated), .number(try #require(ExactDecimal(parsing: "-1234567.89"))),
+            .number(try #require(ExactDecimal(numerator: 1, denominator: 3))), .date(try #require(CivilDate(year: 2024, month: 2, day: 29))),
+            .date(try #require(CivilDate(year: 1, month: 1, day: 1))), .date(try #require(CivilDate(year: 9999, month: 12, day: 31))),
+        ]
+        var packed: [UInt8] = [], asValues: [UInt8] = []
+        ValuePacking.appendCells(cells[...], to: &packed)
+        for cell in cells { ValuePacking.append(cell.value, to: &asValues) }
+        #expect(packed == asValues)
+        let back: [YearCell] = packed.withUnsafeBufferPointer { buffer in
+            var reader = ValuePacking.Reader(bytes: buffer, position: 0)
+            let read = cells.map { _ in reader.cell() }
+            #expect(reader.position == buffer.count)
+            return read
+        }
+        #expect(back == cells)
     }
 }
