@@ -47,7 +47,7 @@ final class GroupedRecords: @unchecked Sendable {
                     keys.append(run.key)
                 }
                 for record in run.records {
-                    places.append(Place(offset: record.offset, length: Int32(record.bytes.count), row: Int32(record.row), simple: record.simple))
+                    places.append(Place(offset: record.offset, length: Int32(record.range.count), row: Int32(record.row), simple: record.simple))
                     enterpriseOf.append(enterprise)
                 }
             }

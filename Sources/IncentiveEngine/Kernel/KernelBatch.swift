@@ -167,17 +167,20 @@ public final class KernelBatch: @unchecked Sendable {
         var result = ReadResult()
         var reference: SlotRowReader.Reference?
         var firstRowKept = false
+        // The fields of the record being read, cut into one array for all the enterprise's records.
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(reader.header.columns.count)
         for (index, record) in run.records.enumerated() {
             if index == 1 { firstRowKept = result.profile != nil }
             // Every cell the reader reads is checked as UTF-8 where it decodes it; a record with
             // unread columns is checked whole (the general path decodes every field).
-            if reader.hasIgnoredColumns, !record.isASCII, String(validating: record.bytes, as: UTF8.self) == nil { result.abandon = true; return result }
-            if let fields = record.fields {
-                let outcome = record.bytes.withUnsafeBufferPointer { reader.read($0, fields: fields, reference: reference, into: &result.profile) }
+            if reader.hasIgnoredColumns, !record.isUTF8 { result.abandon = true; return result }
+            if record.cutFields(into: &fields) {
+                let outcome = record.withBytes { reader.read($0, fields: fields, reference: reference, into: &result.profile) }
                 switch outcome {
                 case .read:
                     // The first row read this way: later rows compare their static cells with its bytes.
-                    if reference == nil { reference = SlotRowReader.Reference(bytes: record.bytes, fields: fields) }
+                    if reference == nil { reference = SlotRowReader.Reference(record, fields: fields) }
                     continue
                 case .notUTF8, .conflict: result.abandon = true; return result
                 case .general: break

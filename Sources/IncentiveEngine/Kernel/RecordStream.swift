@@ -6,21 +6,53 @@ import IncentiveSupport
 struct RecordStream {
     struct Record: Sendable {
         let row: Int
-        /// The record's bytes: without its line break when simple (no quotes), with it otherwise.
-        let bytes: [UInt8]
+        /// The buffer the record's bytes are in (the piece of the file it was cut from, shared by
+        /// the records of that piece: a copy and an allocation per record cost more than reading
+        /// its cells), and where: without the line break when simple (no quotes), with it otherwise.
+        let storage: [UInt8]
+        let range: Range<Int>
         let simple: Bool
-        /// Where `bytes` start in the file.
+        /// Where the bytes start in the file.
         var offset = 0
 
-        var isASCII: Bool { !bytes.contains { $0 >= 0x80 } }
+        /// A record of bytes of its own.
+        init(row: Int, bytes: [UInt8], simple: Bool, offset: Int = 0) {
+            self.init(row: row, storage: bytes, range: 0..<bytes.count, simple: simple, offset: offset)
+        }
 
-        /// The fields' byte ranges of a simple record (cells between commas); nil otherwise.
-        var fields: [Range<Int>]? { simple ? RecordStream.fields(bytes) : nil }
+        init(row: Int, storage: [UInt8], range: Range<Int>, simple: Bool, offset: Int) {
+            self.row = row
+            self.storage = storage
+            self.range = range
+            self.simple = simple
+            self.offset = offset
+        }
+
+        /// The record's bytes, counted from 0.
+        func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+            try storage.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
+        }
+
+        var isASCII: Bool { !storage[range].contains { $0 >= 0x80 } }
+
+        var isUTF8: Bool { withBytes { UTF8Validation.isValid($0) } }
+
+        /// The fields' byte ranges of a simple record (cells between commas, counted from the
+        /// record's first byte), replacing what `fields` held; false for a record that is not simple.
+        func cutFields(into fields: inout [Range<Int>]) -> Bool {
+            guard simple else { return false }
+            fields.removeAll(keepingCapacity: true)
+            withBytes { CSVRecordScanner.fields(of: $0, into: &fields) }
+            return true
+        }
 
         /// The record as `CSVReader` gives it, or nil when it is not valid UTF-8.
         func csv() -> CSVRecord? {
-            guard isASCII || String(validating: bytes, as: UTF8.self) != nil else { return nil }
-            if let fields {
+            guard isUTF8 else { return nil }
+            let bytes = Array(storage[range])
+            if simple {
+                var fields: [Range<Int>] = []
+                _ = cutFields(into: &fields)
                 return CSVRecord(row: row, fields: fields.map { String(decoding: bytes[$0], as: UTF8.self) }, problem: nil)
             }
             guard let parsed = CSVReader(bytes: bytes).next() else { return CSVRecord(row: row, fields: [""], problem: nil) }
@@ -102,14 +134,13 @@ struct RecordStream {
             case .record(let start, let end, let next, let simple):
                 row += 1
                 position = next
-                let bytes = Array(buffer[start..<(simple ? end : next)])
-                let record = Record(row: row, bytes: bytes, simple: simple, offset: bufferStart + start)
+                let record = Record(row: row, storage: buffer, range: start..<(simple ? end : next), simple: simple, offset: bufferStart + start)
                 guard let codeColumn else { return (record, 0) }
                 let code: ArraySlice<UInt8>
                 if simple {
-                    code = Self.field(codeColumn, of: bytes)
+                    code = buffer[record.withBytes { Self.field(codeColumn, of: $0) }.shifted(by: start)]
                 } else {
-                    let parsed = CSVReader(bytes: bytes).next()?.fields ?? []
+                    let parsed = CSVReader(bytes: Array(buffer[record.range])).next()?.fields ?? []
                     code = codeColumn < parsed.count ? ArraySlice(parsed[codeColumn].utf8) : []
                 }
                 return (record, Self.hash(Self.trimmed(code)))
@@ -123,22 +154,15 @@ struct RecordStream {
         }
     }
 
-    /// The bytes of field `column` of a simple record (empty when it has fewer fields).
-    private static func field(_ column: Int, of bytes: [UInt8]) -> ArraySlice<UInt8> {
+    /// Where field `column` of a simple record is (empty when it has fewer fields).
+    private static func field(_ column: Int, of bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         var start = 0, current = 0
-        for (index, byte) in bytes.enumerated() where byte == 0x2C {
-            if current == column { return bytes[start..<index] }
+        for index in bytes.indices where bytes[index] == 0x2C {
+            if current == column { return start..<index }
             current += 1
             start = index + 1
         }
-        return current == column ? bytes[start...] : []
-    }
-
-    static func fields(_ bytes: [UInt8]) -> [Range<Int>] {
-        var fields: [Range<Int>] = []
-        fields.reserveCapacity(32)
-        bytes.withUnsafeBufferPointer { CSVRecordScanner.fields(of: $0, into: &fields) }
-        return fields
+        return current == column ? start..<bytes.count : 0..<0
     }
 
     /// The credit-code cell as `ProfileRowReader` reads it (`trimmingWhitespace`), so that "CODE"
@@ -154,4 +178,8 @@ struct RecordStream {
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return hash
     }
+}
+
+private extension Range<Int> {
+    func shifted(by offset: Int) -> Range<Int> { lowerBound + offset ..< upperBound + offset }
 }

@@ -91,8 +91,15 @@ struct SlotRowReader: Sendable {
     /// An enterprise's first row read this way, whose static cells a later row usually repeats
     /// byte for byte: those are taken as read (their values are in the profile already).
     struct Reference {
+        /// The record's storage, and its fields' ranges in it.
         let bytes: [UInt8]
         let fields: [Range<Int>]
+
+        init(_ record: RecordStream.Record, fields: [Range<Int>]) {
+            bytes = record.storage
+            let start = record.range.lowerBound
+            self.fields = fields.map { $0.lowerBound + start ..< $0.upperBound + start }
+        }
     }
 
     /// Reads the row straight into the enterprise's profile (nil before its first row): the year,
@@ -236,7 +243,8 @@ struct SlotRowReader: Sendable {
                 if column.role != .plain, !cell.contains(where: { $0 >= 0x80 }) { return .text(String(decoding: cell, as: UTF8.self)) }
             }
         }
-        guard let text = String(validating: cell, as: UTF8.self) else { notUTF8 = true; return nil }
+        guard UTF8Validation.isValid(cell) else { notUTF8 = true; return nil }
+        let text = String(decoding: cell, as: UTF8.self)
         switch FactReader.readText(text, as: facts[index]!) {
         case .value(let value): return value
         case .absent: return .null
