@@ -144,7 +144,8 @@ public struct ProfileReader: Sendable {
 
     /// A section letter A–T, optionally followed by 2–4 digits (checked on bytes: it runs per CSV row).
     static func isIndustryCode(_ code: String) -> Bool {
-        let bytes = Array(code.utf8)
+        // The UTF-8 view as it is: an array of it was an allocation for every enterprise's first row.
+        let bytes = code.utf8
         guard let first = bytes.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "T") else { return false }
         let digits = bytes.dropFirst()
         return (digits.isEmpty || (2...4).contains(digits.count)) && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
@@ -152,7 +153,7 @@ public struct ProfileReader: Sendable {
 
     /// Six ASCII digits, not starting with 0.
     static func isRegionCode(_ code: String) -> Bool {
-        let bytes = Array(code.utf8)
-        return bytes.count == 6 && bytes[0] != UInt8(ascii: "0") && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        let bytes = code.utf8
+        return bytes.count == 6 && bytes.first != UInt8(ascii: "0") && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 }
