@@ -1,15 +1,10 @@
 import Foundation
 import IncentiveSupport
+import TestSupport
 import Testing
 
 /// `incentive batch` end to end: the built binary on files written here.
 @Suite struct BatchCLITests {
-    static func temporary(_ name: String) -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("incentive-batch-\(getpid())")
-        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory.appendingPathComponent(name)
-    }
-
     /// Two good Deqing enterprises (rows 2–3 and 5), one bad amount (row 4, kept), one bad credit code (row 6).
     static let csv = """
     credit_code,name,region,year,rd_expense,in_rd_statistics
@@ -23,7 +18,9 @@ import Testing
 
     @Test("bad rows: each named on stderr with row, field and value; the good rows evaluated; exit 1")
     func badRows() throws {
-        let input = Self.temporary("bad.csv"), out = Self.temporary("out.csv"), errors = Self.temporary("errors.csv")
+        let scratch = ScratchDirectory("incentive-batch")
+        defer { scratch.remove() }
+        let input = scratch.url("bad.csv"), out = scratch.url("out.csv"), errors = scratch.url("errors.csv")
         try Data(Self.csv.utf8).write(to: input)
         // Messages on stderr follow --lang (Chinese by default); the --errors file is English either way.
         let result = try ExamplesTests.run(["batch", input.path, "--year", "2023", "--out", out.path, "--errors", errors.path])
@@ -53,7 +50,9 @@ import Testing
 
     @Test("--format json: enterprises, pools with size, demand, ratio and paid, totals and errors")
     func json() throws {
-        let input = Self.temporary("json.csv")
+        let scratch = ScratchDirectory("incentive-batch")
+        defer { scratch.remove() }
+        let input = scratch.url("json.csv")
         try Data(Self.csv.utf8).write(to: input)
         let result = try ExamplesTests.run(["batch", input.path, "--year", "2023", "--format", "json"])
         #expect(result.status == 1)
@@ -72,7 +71,9 @@ import Testing
 
     @Test("--long: one row per enterprise and rule, with status and reasons")
     func long() throws {
-        let input = Self.temporary("long.csv")
+        let scratch = ScratchDirectory("incentive-batch")
+        defer { scratch.remove() }
+        let input = scratch.url("long.csv")
         try Data(Self.csv.utf8).write(to: input)
         let result = try ExamplesTests.run(["batch", input.path, "--year", "2023", "--long"])
         let rows = result.stdout.components(separatedBy: "\r\n").filter { $0.components(separatedBy: ",").dropFirst(3).first == "deqing.rd-top10-total" }
@@ -82,7 +83,9 @@ import Testing
 
     @Test("estimate --cohort decides the ranking among the file's enterprises")
     func cohort() throws {
-        let input = Self.temporary("cohort.csv")
+        let scratch = ScratchDirectory("incentive-batch")
+        defer { scratch.remove() }
+        let input = scratch.url("cohort.csv")
         try Data(Self.csv.utf8).write(to: input)
         let result = try ExamplesTests.run(["estimate", "Examples/deqing-no-rd.json", "--year", "2023", "--cohort", input.path, "--format", "json"])
         let json = try JSONParser.parse(result.stdout)

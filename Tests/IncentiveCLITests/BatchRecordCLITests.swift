@@ -1,5 +1,6 @@
 import Foundation
 import IncentiveSupport
+import TestSupport
 import Testing
 
 /// `batch --record` then `replay`, end to end with the built binary, on Examples/batch-deqing.csv
@@ -24,7 +25,9 @@ import Testing
 
     @Test("one record per enterprise, in input order, with derivation and cohort decisions; replays identical")
     func recordsReplayIdenticalInInputOrder() throws {
-        let dir = RecordCLITests.temporaryDirectory(), log = dir + "/log.jsonl", out = dir + "/out.csv"
+        let scratch = ScratchDirectory("incentive-cli")
+        defer { scratch.remove() }
+        let dir = scratch.path, log = dir + "/log.jsonl", out = dir + "/out.csv"
         let batch = try ExamplesTests.run(["batch", Self.example, "--year", "2023", "--out", out, "--record", log])
         #expect(batch.status == 0, "\(batch.stderr)")
         let records = try Self.lines(log).map { try JSONParser.parse($0) }
@@ -50,7 +53,9 @@ import Testing
 
     @Test("a binding pool (--policies with a 200万 pool): pro-rata records replay identical")
     func bindingPoolReplaysIdentical() throws {
-        let dir = RecordCLITests.temporaryDirectory(), log = dir + "/log.jsonl"
+        let scratch = ScratchDirectory("incentive-cli")
+        defer { scratch.remove() }
+        let dir = scratch.path, log = dir + "/log.jsonl"
         let policies = try Self.editedPolicies("size 1000万", "size 200万", in: dir)
         let batch = try ExamplesTests.run(["batch", Self.example, "--year", "2023", "--policies", policies, "--record", log, "--format", "json"])
         #expect(batch.status == 0, "\(batch.stderr)")
@@ -65,7 +70,9 @@ import Testing
 
     @Test("an edited recorded rank, or an edited recorded amount, is tampered at its line only")
     func editedRankOrAmountIsTampered() throws {
-        let dir = RecordCLITests.temporaryDirectory(), log = dir + "/log.jsonl"
+        let scratch = ScratchDirectory("incentive-cli")
+        defer { scratch.remove() }
+        let dir = scratch.path, log = dir + "/log.jsonl"
         #expect(try ExamplesTests.run(["batch", Self.example, "--year", "2023", "--out", dir + "/out.csv", "--record", log]).status == 0)
         var lines = try Self.lines(log)
         let rank = try #require(lines[2].range(of: #""rank":[0-9]+,"#, options: .regularExpression))
@@ -82,7 +89,9 @@ import Testing
 
     @Test("replayed under changed policies: policy-changed, with the impact")
     func policyChangeIsPolicyChanged() throws {
-        let dir = RecordCLITests.temporaryDirectory(), log = dir + "/log.jsonl"
+        let scratch = ScratchDirectory("incentive-cli")
+        defer { scratch.remove() }
+        let dir = scratch.path, log = dir + "/log.jsonl"
         #expect(try ExamplesTests.run(["batch", Self.example, "--year", "2023", "--out", dir + "/out.csv", "--record", log]).status == 0)
         let policies = try Self.editedPolicies("amount 30万", "amount 40万", in: dir)
         let replay = try ExamplesTests.run(["replay", log, "--policies", policies, "--lang", "en"])
@@ -95,7 +104,9 @@ import Testing
 
     @Test("rows of one enterprise apart: records follow each enterprise's first row")
     func recordsFollowFirstAppearance() throws {
-        let dir = RecordCLITests.temporaryDirectory(), log = dir + "/log.jsonl", input = dir + "/apart.csv"
+        let scratch = ScratchDirectory("incentive-cli")
+        defer { scratch.remove() }
+        let dir = scratch.path, log = dir + "/log.jsonl", input = dir + "/apart.csv"
         try """
         credit_code,name,region,year,rd_expense,in_rd_statistics
         91330521000000001E,乙,330521,2023,2000000,true
@@ -117,7 +128,9 @@ import Testing
 
     @Test("estimate --cohort --record keeps the cohort's decisions and names the cohort file; replays identical")
     func estimateWithCohortIsRecorded() throws {
-        let dir = RecordCLITests.temporaryDirectory(), log = dir + "/log.jsonl", profile = dir + "/deqing-3.json"
+        let scratch = ScratchDirectory("incentive-cli")
+        defer { scratch.remove() }
+        let dir = scratch.path, log = dir + "/log.jsonl", profile = dir + "/deqing-3.json"
         // 德清企业3 of the example cohort: 7,000,000 of R&D ranks 4th among its twelve.
         try """
         {"credit_code": "91330521000000003L", "name": "德清企业3", "region": "330521", "industry": "C34", "registered": "2015-01-01",
@@ -139,7 +152,9 @@ import Testing
 
     @Test("with bad rows: only the evaluated enterprises are recorded; they replay identical")
     func badRowsRecordOnlyEvaluatedEnterprises() throws {
-        let dir = RecordCLITests.temporaryDirectory(), log = dir + "/log.jsonl", input = dir + "/bad.csv"
+        let scratch = ScratchDirectory("incentive-cli")
+        defer { scratch.remove() }
+        let dir = scratch.path, log = dir + "/log.jsonl", input = dir + "/bad.csv"
         try BatchCLITests.csv.write(toFile: input, atomically: true, encoding: .utf8)
         let batch = try ExamplesTests.run(["batch", input, "--year", "2023", "--out", dir + "/out.csv", "--record", log])
         #expect(batch.status == 1, "bad rows: exit 1")

@@ -1,5 +1,6 @@
 import Foundation
 import IncentiveSupport
+import TestSupport
 import Testing
 
 /// The CLI contract of design.md: exit codes (0 ok, 1 bad input, 2 usage, 3 policy errors), help
@@ -52,8 +53,9 @@ import Testing
     }
 
     @Test func aBadPolicyDirectoryExitsThreeWithLocatedDiagnostics() throws {
-        let dir = NSTemporaryDirectory() + "incentive-bad-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let scratch = ScratchDirectory("incentive-bad")
+        defer { scratch.remove() }
+        let dir = scratch.path
         try "fact revenue: money per-year \"收入\" \"revenue\"\npolicy p \"t\" {\n  region 330726\n  rule r \"r\" { kind cash when c: revenu > 0 amount revenue + 5% }\n}\n"
             .write(toFile: dir + "/bad.policy", atomically: true, encoding: .utf8)
         let result = try ExamplesTests.run(["check", dir, "--lang", "en"])
@@ -67,8 +69,9 @@ import Testing
 
     /// `check` parses and checks once and prints the warnings of policies that check, each once.
     @Test func warningsAlonePrintOnceAndTheCheckPasses() throws {
-        let dir = NSTemporaryDirectory() + "incentive-warn-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let scratch = ScratchDirectory("incentive-warn")
+        defer { scratch.remove() }
+        let dir = scratch.path
         try "fact revenue: money per-year \"收入\" \"revenue\"\npolicy p \"t\" {\n  region 330726\n  effective 2020-01-01\n  param rate \"比例\" percent {\n    from 2021-01-01: 10% provenance seed\n  }\n  rule r \"r\" { kind cash when c: revenue > 0 amount revenue * rate }\n}\n"
             .write(toFile: dir + "/warn.policy", atomically: true, encoding: .utf8)
         let result = try ExamplesTests.run(["check", dir, "--lang", "en"])
@@ -148,8 +151,9 @@ import Testing
     }
 
     @Test func aFailingPolicyTestIsReportedInEitherLanguage() throws {
-        let dir = NSTemporaryDirectory() + "incentive-failing-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let scratch = ScratchDirectory("incentive-failing")
+        defer { scratch.remove() }
+        let dir = scratch.path
         try """
         fact revenue: money per-year "收入" "revenue"
         policy p "测试" { region 330726 provenance official
@@ -174,6 +178,7 @@ import Testing
 
     @Test func outputIsWrittenAtomicallyToTheNamedFile() throws {
         let path = NSTemporaryDirectory() + "incentive-\(UUID().uuidString).json"
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try ExamplesTests.run(["estimate", "Examples/deqing-no-rd.json", "--year", "2023", "--format", "json", "--out", path])
         #expect(result.status == 0 && result.stdout.isEmpty)
         let json = try JSONParser.parse(String(contentsOfFile: path, encoding: .utf8))

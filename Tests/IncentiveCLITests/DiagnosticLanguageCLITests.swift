@@ -1,17 +1,17 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Policy diagnostics follow `--lang` like every other message (Chinese by default), while what
 /// authors and tools anchor on stays the same in both languages: `file:line:col`, `error[code]`,
 /// the source line and the caret.
 @Suite struct DiagnosticLanguageCLITests {
-    /// A policy folder with two errors: a misspelt fact (with a suggestion) and money + percent.
-    static func badPolicies() throws -> String {
-        let dir = NSTemporaryDirectory() + "incentive-diag-lang-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    /// A policy folder (`scratch`, its path returned) with two errors: a misspelt fact (with a
+    /// suggestion) and money + percent.
+    static func badPolicies(in scratch: ScratchDirectory) throws -> String {
         try "fact revenue: money per-year \"收入\" \"revenue\"\npolicy p \"t\" {\n  region 330726\n  rule r \"r\" { kind cash when c: revenu > 0 amount revenue + 5% }\n}\n"
-            .write(toFile: dir + "/bad.policy", atomically: true, encoding: .utf8)
-        return dir
+            .write(toFile: scratch.path + "/bad.policy", atomically: true, encoding: .utf8)
+        return scratch.path
     }
 
     /// The output with every message and suggestion cut away: what must not depend on the language.
@@ -24,7 +24,9 @@ import Testing
     }
 
     @Test func checkSpeaksChineseByDefaultAndEnglishWhenAsked() throws {
-        let dir = try Self.badPolicies()
+        let scratch = ScratchDirectory("incentive-diag-lang")
+        defer { scratch.remove() }
+        let dir = try Self.badPolicies(in: scratch)
         let chinese = try ExamplesTests.run(["check", dir])
         let english = try ExamplesTests.run(["check", dir, "--lang", "en"])
         #expect(chinese.status == 3 && english.status == 3)
@@ -43,7 +45,9 @@ import Testing
     }
 
     @Test func commandsThatLoadPoliciesPrintTheirDiagnosticsInTheLanguageAskedFor() throws {
-        let dir = try Self.badPolicies()
+        let scratch = ScratchDirectory("incentive-diag-lang")
+        defer { scratch.remove() }
+        let dir = try Self.badPolicies(in: scratch)
         let chinese = try ExamplesTests.run(["estimate", "Examples/pujiang-precision.json", "--year", "2020", "--policies", dir])
         #expect(chinese.status == 3)
         #expect(chinese.stderr.contains("error[check.unknown-name]: 未知的名称 'revenu'"), "\(chinese.stderr)")

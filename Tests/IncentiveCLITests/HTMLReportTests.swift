@@ -19,7 +19,8 @@ import Testing
                         "pujiang.hte-award", "pujiang.rd-reward", "pujiang.no-rd-downgrade"]
 
     @Test func theReportIsSelfContained() throws {
-        let (_, html) = try Self.report()
+        let (path, html) = try Self.report()
+        defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(!html.contains("src=\""), "no external images or scripts")
         #expect(!html.contains("<link"), "no external stylesheets")
         #expect(!html.contains("@import"))
@@ -33,6 +34,7 @@ import Testing
     @Test(.enabled(if: chromium != nil, "Chromium is not installed (apt-get install chromium); browser check skipped"))
     func chromiumRendersItWithoutConsoleErrors() throws {
         let (path, _) = try Self.report()
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.chromium!)
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0", "--dump-dom", "file://\(path)"]

@@ -47,7 +47,9 @@ import Testing
     /// Runs both paths on the same bytes; returns the fast path's output for further checks.
     @discardableResult
     static func sameOnBothPaths(_ bytes: [UInt8], _ name: String, year: Int = 2023) throws -> String {
-        let input = BatchCLITests.temporary(name), fast = BatchCLITests.temporary("\(name).fast.csv"), general = BatchCLITests.temporary("\(name).general.csv")
+        let scratch = ScratchDirectory("incentive-batch")
+        defer { scratch.remove() }
+        let input = scratch.url(name), fast = scratch.url("\(name).fast.csv"), general = scratch.url("\(name).general.csv")
         try Data(bytes).write(to: input)
         let a = try ExamplesTests.run(["batch", input.path, "--year", String(year), "--out", fast.path])
         let b = try ExamplesTests.run(["batch", input.path, "--year", String(year), "--out", general.path, "--general"])

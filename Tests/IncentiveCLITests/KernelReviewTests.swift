@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Review of the batch kernel against the explaining path (`--general`): inputs and inline
@@ -8,10 +9,9 @@ import Testing
     static let a = KernelCLITests.code(1, region: "330521"), b = KernelCLITests.code(2, region: "330521")
     static let c = KernelCLITests.code(3, region: "330521"), d = KernelCLITests.code(4, region: "330521")
 
-    /// A policy directory: the bundled facts and one policy file.
-    static func policies(_ name: String, _ text: String) throws -> String {
-        let directory = BatchCLITests.temporary("policies-\(name)")
-        try? FileManager.default.removeItem(at: directory)
+    /// A policy directory in `scratch`: the bundled facts and one policy file.
+    static func policies(_ name: String, _ text: String, in scratch: ScratchDirectory) throws -> String {
+        let directory = scratch.url("policies-\(name)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: ExamplesTests.root.appendingPathComponent("Policies/facts.policy"), to: directory.appendingPathComponent("facts.policy"))
         try text.write(to: directory.appendingPathComponent("t.policy"), atomically: true, encoding: .utf8)
@@ -26,9 +26,9 @@ import Testing
     /// Both paths on the same bytes (and options): same exit code, stderr and output bytes.
     @discardableResult
     static func same(_ bytes: [UInt8], _ name: String, year: Int = 2023, _ extra: [String] = []) throws -> String {
-        let input = BatchCLITests.temporary(name), fast = BatchCLITests.temporary("\(name).fast.csv"), general = BatchCLITests.temporary("\(name).general.csv")
-        try? FileManager.default.removeItem(at: fast)
-        try? FileManager.default.removeItem(at: general)
+        let scratch = ScratchDirectory("incentive-batch")
+        defer { scratch.remove() }
+        let input = scratch.url(name), fast = scratch.url("\(name).fast.csv"), general = scratch.url("\(name).general.csv")
         try Data(bytes).write(to: input)
         let x = try ExamplesTests.run(["batch", input.path, "--year", String(year), "--out", fast.path] + extra)
         let y = try ExamplesTests.run(["batch", input.path, "--year", String(year), "--out", general.path, "--general"] + extra)
@@ -91,6 +91,8 @@ import Testing
     /// Fixed in the same commit as this note: a constant version date that is not a date gives `.null`.
     @Test("fixed divergence: a constant version date that is absent")
     func absentConstantVersionDate() throws {
+        let scratch = ScratchDirectory("incentive-batch")
+        defer { scratch.remove() }
         let dir = try Self.policies("leap", Self.policy("""
           param award "奖励标准" money {
             from 2020-01-01: 10万 provenance seed
@@ -102,7 +104,7 @@ import Testing
             when has_rd: rd_expense > 0
             amount award
           }
-        """))
+        """), in: scratch)
         let csv = "credit_code,name,region,year,rd_expense\n\(Self.a),甲,330521,2023,1000000\n\(Self.a),甲,330521,2024,1000000\n"
         try Self.same(csv, "leap-2023.csv", year: 2023, ["--policies", dir])
         try Self.same(csv, "leap-2024.csv", year: 2024, ["--policies", dir])
@@ -114,6 +116,8 @@ import Testing
     /// and obligations now get `KernelEvaluator.vetoAndObligationVariables`.
     @Test("fixed divergence: quantifier in a veto crashed the kernel")
     func quantifierInVeto() throws {
+        let scratch = ScratchDirectory("incentive-batch")
+        defer { scratch.remove() }
         let dir = try Self.policies("veto-some", Self.policy("""
           rule t.award "奖励" {
             kind cash
@@ -127,7 +131,7 @@ import Testing
             applies tag t-award
             when old: some c in hte_certificates satisfies year(c) < 2021
           }
-        """))
+        """), in: scratch)
         try Self.same("credit_code,name,region,year,rd_expense,hte_certificates\n\(Self.a),甲,330521,2023,1000000,2019-12-01\n\(Self.b),乙,330521,2023,1000000,2022-12-01\n",
                       "veto-some.csv", ["--policies", dir])
     }
@@ -136,6 +140,8 @@ import Testing
     /// Cause: `KernelEvaluator.obligations` builds `KernelFrame(profile:year:)` with no variables.
     @Test("fixed divergence: quantifier in an obligation crashed the kernel")
     func quantifierInObligation() throws {
+        let scratch = ScratchDirectory("incentive-batch")
+        defer { scratch.remove() }
         let dir = try Self.policies("obligation-every", Self.policy("""
           rule t.award "奖励" {
             kind cash
@@ -150,7 +156,7 @@ import Testing
             amount 50% * paid(tag t-award)
             round yuan
           }
-        """))
+        """), in: scratch)
         try Self.same("credit_code,name,region,year,rd_expense,hte_certificates\n\(Self.a),甲,330521,2023,1000000,2019-12-01\n",
                       "obligation-every.csv", ["--policies", dir])
     }
@@ -163,6 +169,8 @@ import Testing
     /// same diagnostic.
     @Test("a rule in two pools is refused by the checker, on both paths alike")
     func ruleInTwoPools() throws {
+        let scratch = ScratchDirectory("incentive-batch")
+        defer { scratch.remove() }
         let dir = try Self.policies("two-pools", Self.policy("""
           rule t.award "奖励" {
             kind cash
@@ -180,9 +188,11 @@ import Testing
             method prorata
             members t.award
           }
-        """))
-        try Self.same("credit_code,name,region,year,rd_expense\n\(Self.a),甲,330521,2023,1\n\(Self.b),乙,330521,2023,2\n", "two-pools.csv", ["--policies", dir])
-        let input = BatchCLITests.temporary("two-pools.csv")
+        """), in: scratch)
+        let csv = "credit_code,name,region,year,rd_expense\n\(Self.a),甲,330521,2023,1\n\(Self.b),乙,330521,2023,2\n"
+        try Self.same(csv, "two-pools.csv", ["--policies", dir])
+        let input = scratch.url("two-pools.csv")
+        try Data(csv.utf8).write(to: input)
         let run = try ExamplesTests.run(["batch", input.path, "--year", "2023", "--policies", dir, "--lang", "en"])
         #expect(run.status == 3)
         #expect(run.stderr.contains("error[check.rule-in-two-pools]: rule 't.award' is already in pool 't.small'"))
@@ -193,6 +203,8 @@ import Testing
     /// needs the version date. The checker now refuses it (`check.version-reads-parameter`).
     @Test("a version date that reads a parameter is refused by the checker, not a crash")
     func versionReadsParameter() throws {
+        let scratch = ScratchDirectory("incentive-batch")
+        defer { scratch.remove() }
         let dir = try Self.policies("version-param", Self.policy("""
           param cutoff "截止日" date {
             from 2019-01-01: 2022-06-30 provenance seed
@@ -207,11 +219,11 @@ import Testing
             when has_rd: rd_expense > 0
             amount award
           }
-        """))
-        let input = BatchCLITests.temporary("version-param.csv")
+        """), in: scratch)
+        let input = scratch.url("version-param.csv")
         try Data("credit_code,name,region,year,rd_expense\n\(Self.a),甲,330521,2023,1\n".utf8).write(to: input)
         for extra in [[], ["--general"]] {
-            let run = try ExamplesTests.run(["batch", input.path, "--year", "2023", "--out", BatchCLITests.temporary("version-param.out.csv").path,
+            let run = try ExamplesTests.run(["batch", input.path, "--year", "2023", "--out", scratch.url("version-param.out.csv").path,
                                              "--policies", dir, "--lang", "en"] + extra)
             #expect(run.status == 3, "exit \(run.status) \(extra)")
             #expect(run.stderr.contains("error[check.version-reads-parameter]"))
@@ -303,7 +315,9 @@ import Testing
     /// with undetermined contributors; over years before, inside and after the windows.
     @Test("no divergence: most of the policy language over a generated population", arguments: [2019, 2022, 2023, 2028])
     func language(year: Int) throws {
-        let dir = try Self.policies("language-\(year)", Self.policy(Self.richBody) + Self.richSecond)  // one folder per case: the cases run in parallel
+        let scratch = ScratchDirectory("incentive-batch")
+        defer { scratch.remove() }
+        let dir = try Self.policies("language-\(year)", Self.policy(Self.richBody) + Self.richSecond, in: scratch)
         try Self.same(Array(KernelCLITests.population(150, seed: 11).utf8), "language-\(year).csv", year: year, ["--policies", dir])
     }
 

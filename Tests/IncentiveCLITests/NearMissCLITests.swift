@@ -24,6 +24,7 @@ import Testing
 
     @Test func anAbsentFactGetsTheValueItNeedsInJSONAndInBothLanguages() throws {
         let path = try Self.profileWithoutRd()
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let json = try JSONParser.parse(try ExamplesTests.run(["estimate", path, "--year", "2020", "--format", "json"]).stdout)
         let rule = try #require(json["results"]?.arrayValue?.first { $0["rule"]?.stringValue == "cn.hte-qualification" })
         #expect(rule["status"]?.stringValue == "undetermined")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `batch` and `estimate --cohort` on inputs that give their bytes once: a named FIFO (as `<(…)`
@@ -44,7 +45,9 @@ import Testing
 
     @Test("batch of a FIFO: the same rows, problems and exit code as of the file")
     func fifoEqualsFile() throws {
-        let file = BatchCLITests.temporary("piped.csv"), fifo = BatchCLITests.temporary("piped.fifo")
+        let scratch = ScratchDirectory("incentive-batch")
+        defer { scratch.remove() }
+        let file = scratch.url("piped.csv"), fifo = scratch.url("piped.fifo")
         try Data(BatchCLITests.csv.utf8).write(to: file)
         let direct = try ExamplesTests.run(["batch", file.path, "--year", "2023"])
         try Self.fifo(fifo, giving: Data(BatchCLITests.csv.utf8))
@@ -58,7 +61,9 @@ import Testing
 
     @Test("batch - reads standard input, CSV or JSON Lines (told apart by the first bytes)")
     func standardInput() throws {
-        let file = BatchCLITests.temporary("stdin.csv")
+        let scratch = ScratchDirectory("incentive-batch")
+        defer { scratch.remove() }
+        let file = scratch.url("stdin.csv")
         try Data(BatchCLITests.csv.utf8).write(to: file)
         let direct = try ExamplesTests.run(["batch", file.path, "--year", "2023"])
         let csv = try Self.run(["batch", "-", "--year", "2023"], stdin: Data(BatchCLITests.csv.utf8))
@@ -77,9 +82,11 @@ import Testing
 
     @Test("estimate --cohort of a FIFO ranks against the enterprises it carries")
     func cohortFromFifo() throws {
-        let file = BatchCLITests.temporary("cohort.csv"), fifo = BatchCLITests.temporary("cohort.fifo")
+        let scratch = ScratchDirectory("incentive-batch")
+        defer { scratch.remove() }
+        let file = scratch.url("cohort.csv"), fifo = scratch.url("cohort.fifo")
         try Data(BatchCLITests.csv.utf8).write(to: file)
-        let profile = BatchCLITests.temporary("one.json")
+        let profile = scratch.url("one.json")
         try Data(#"{"credit_code":"91330521000000000B","name":"甲","region":"330521","years":{"2023":{"rd_expense":3000000,"in_rd_statistics":true}}}"#.utf8).write(to: profile)
         let direct = try ExamplesTests.run(["estimate", profile.path, "--year", "2023", "--cohort", file.path, "--format", "json"])
         try Self.fifo(fifo, giving: Data(BatchCLITests.csv.utf8))

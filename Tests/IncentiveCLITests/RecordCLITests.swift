@@ -1,18 +1,15 @@
 import Foundation
 import IncentiveSupport
+import TestSupport
 import Testing
 
 /// End to end with the built binary: `estimate --record`, `replay`, `snapshot`, `explain --record`,
 /// and a kill -9 in the middle of appends.
 @Suite struct RecordCLITests {
-    static func temporaryDirectory() -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("incentive-cli-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
-    }
-
     @Test func recordReplayExplainAndSnapshot() throws {
-        let dir = Self.temporaryDirectory(), log = dir + "/log.jsonl", snapshot = dir + "/policies.json"
+        let scratch = ScratchDirectory("incentive-cli")
+        defer { scratch.remove() }
+        let dir = scratch.path, log = dir + "/log.jsonl", snapshot = dir + "/policies.json"
         for (profile, year) in [("pujiang-precision", "2020"), ("deqing-no-rd", "2023")] {
             let run = try ExamplesTests.run(["estimate", "Examples/\(profile).json", "--year", year, "--record", log, "--format", "json"])
             #expect(run.status == 0, "\(run.stderr)")
@@ -46,7 +43,9 @@ import Testing
     /// complete records must replay identical, and a torn last line (if the kill hit a write) must
     /// be reported as partial, never dropped.
     @Test func killDashNineDuringAppendsLeavesAReplayableLog() throws {
-        let dir = Self.temporaryDirectory(), log = dir + "/log.jsonl"
+        let scratch = ScratchDirectory("incentive-cli")
+        defer { scratch.remove() }
+        let dir = scratch.path, log = dir + "/log.jsonl"
         let binary = ExamplesTests.binary().path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")

@@ -2,6 +2,7 @@ import Foundation
 @testable import IncentiveEngine
 import IncentiveSupport
 import PolicyLanguage
+import TestSupport
 import Testing
 
 /// Decision records of a batch: each keeps the cohort decisions about its enterprise (ranks, pool
@@ -17,12 +18,13 @@ struct BatchRecordTests {
         return csv
     }()
 
-    /// Records a batch as `batch --record` does: one record per enterprise, in input order, each
-    /// with its profile as JSON, its result (with derivation) and the batch's decisions about it.
+    /// Records a batch as `batch --record` does, to a log in `scratch`: one record per enterprise,
+    /// in input order, each with its profile as JSON, its result (with derivation) and the batch's
+    /// decisions about it.
     /// - Parameter forge: replaces the decisions recorded for some enterprises (the result is then
     ///   evaluated with the forged ones, so the record is self-consistent and properly sealed).
-    static func recordBatch(_ csv: String, forge: [Int: (BatchEvaluator, Cohort) -> CohortDecisions] = [:]) throws -> (path: String, lines: [String], profiles: [Profile]) {
-        let path = RecordFixtures.temporaryLog()
+    static func recordBatch(_ csv: String, in scratch: ScratchDirectory, forge: [Int: (BatchEvaluator, Cohort) -> CohortDecisions] = [:]) throws -> (path: String, lines: [String], profiles: [Profile]) {
+        let path = scratch.url("decisions.jsonl").path
         let input = BatchFixtures.read(csv)
         let batch = BatchEvaluator(policies: RecordFixtures.policies, year: 2023)
         let cohort = batch.prepare(input.packed)
@@ -41,7 +43,9 @@ struct BatchRecordTests {
     func labels(_ report: ReplayReport) -> [ReplayReport.Label] { report.entries.map(\.label) }
 
     @Test func bindingPoolBatchReplaysIdenticalWithItsDecisionsGiven() throws {
-        let (path, lines, profiles) = try Self.recordBatch(Self.bindingCSV)
+        let scratch = ScratchDirectory("incentive-records")
+        defer { scratch.remove() }
+        let (path, lines, profiles) = try Self.recordBatch(Self.bindingCSV, in: scratch)
         #expect(lines.count == 40)
         let report = RecordFixtures.replay(path)
         #expect(report.count(.identical) == 40, "\(report.entries.first { $0.label != .identical }.map { "\($0.notes) \($0.differences)" } ?? "")")
@@ -57,7 +61,9 @@ struct BatchRecordTests {
     }
 
     @Test func wholeBatchInTheLogHasItsCohortDecidedAgain() throws {
-        let (path, lines, _) = try Self.recordBatch(Self.bindingCSV)
+        let scratch = ScratchDirectory("incentive-records")
+        defer { scratch.remove() }
+        let (path, lines, _) = try Self.recordBatch(Self.bindingCSV, in: scratch)
         let report = RecordFixtures.replay(path)
         #expect(report.batches.count == 1)
         #expect(report.batches.first?.consistent == true)
@@ -74,7 +80,9 @@ struct BatchRecordTests {
     /// A record sealed with a wrong rank (and a result consistent with it) replays identical on its
     /// own; deciding the cohort again from the whole batch catches it.
     @Test func wrongRankSealedAtRecordTimeDiffersWhenTheBatchIsDecidedAgain() throws {
-        let (path, _, _) = try Self.recordBatch(Self.bindingCSV, forge: [3: { batch, cohort in batch.decisions(at: 39, in: cohort) }])
+        let scratch = ScratchDirectory("incentive-records")
+        defer { scratch.remove() }
+        let (path, _, _) = try Self.recordBatch(Self.bindingCSV, in: scratch, forge: [3: { batch, cohort in batch.decisions(at: 39, in: cohort) }])
         let report = RecordFixtures.replay(path)
         #expect(labels(report) == (0..<40).map { $0 == 3 ? .differs : .identical })
         #expect(report.entries[3].notes.isEmpty, "sealed properly: no tamper finding")
@@ -85,7 +93,9 @@ struct BatchRecordTests {
     }
 
     @Test func editedRecordedRankIsTampered() throws {
-        let (path, lines, _) = try Self.recordBatch(Self.bindingCSV)
+        let scratch = ScratchDirectory("incentive-records")
+        defer { scratch.remove() }
+        let (path, lines, _) = try Self.recordBatch(Self.bindingCSV, in: scratch)
         var edited = lines
         let rank = try #require(edited[4].range(of: #""rank":1,"#))
         edited[4].replaceSubrange(rank, with: #""rank":11,"#)
@@ -97,7 +107,9 @@ struct BatchRecordTests {
     }
 
     @Test func editedRecordedAllocationIsTampered() throws {
-        let (path, lines, _) = try Self.recordBatch(Self.bindingCSV)
+        let scratch = ScratchDirectory("incentive-records")
+        defer { scratch.remove() }
+        let (path, lines, _) = try Self.recordBatch(Self.bindingCSV, in: scratch)
         var edited = lines
         let allocated = try #require(edited[7].range(of: #""allocated":"26315[78]""#, options: .regularExpression))
         edited[7].replaceSubrange(allocated, with: #""allocated":"300000""#)
@@ -116,7 +128,9 @@ struct BatchRecordTests {
     }
 
     @Test func changedAwardIsPolicyChangedWithImpact() throws {
-        let (path, _, _) = try Self.recordBatch(Self.bindingCSV)
+        let scratch = ScratchDirectory("incentive-records")
+        defer { scratch.remove() }
+        let (path, _, _) = try Self.recordBatch(Self.bindingCSV, in: scratch)
         let (policies, digest) = try edited("rank(rd_expense) <= 10\n    amount 30万", "rank(rd_expense) <= 10\n    amount 40万")
         let report = RecordFixtures.replay(path, policies: policies, digest: digest)
         #expect(report.count(.policyChanged) == 40)
@@ -129,7 +143,9 @@ struct BatchRecordTests {
     }
 
     @Test func changedPoolSizeIsReportedAlthoughTheAllocationIsGiven() throws {
-        let (path, _, _) = try Self.recordBatch(Self.bindingCSV)
+        let scratch = ScratchDirectory("incentive-records")
+        defer { scratch.remove() }
+        let (path, _, _) = try Self.recordBatch(Self.bindingCSV, in: scratch)
         let (policies, digest) = try edited("size 1000万 provenance seed", "size 900万 provenance seed")
         let report = RecordFixtures.replay(path, policies: policies, digest: digest)
         #expect(report.count(.policyChanged) == 40)

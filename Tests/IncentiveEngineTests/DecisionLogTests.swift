@@ -1,12 +1,15 @@
 import Foundation
 import IncentiveEngine
 import IncentiveSupport
+import TestSupport
 import Testing
 
 @Suite("Decision log: chain, concurrency, partial lines")
 struct DecisionLogTests {
     @Test func appendsChainFromGenesis() throws {
-        let path = RecordFixtures.temporaryLog()
+        let scratch = ScratchDirectory("incentive-records")
+        defer { scratch.remove() }
+        let path = scratch.url("decisions.jsonl").path
         let log = DecisionLog(path: path)
         let first = try log.append(RecordFixtures.body(0))
         let rest = try log.append([RecordFixtures.body(1), RecordFixtures.body(2)])
@@ -21,7 +24,9 @@ struct DecisionLogTests {
     }
 
     @Test func twoConcurrentAppendersLoseAndInterleaveNothing() async throws {
-        let path = RecordFixtures.temporaryLog()
+        let scratch = ScratchDirectory("incentive-records")
+        defer { scratch.remove() }
+        let path = scratch.url("decisions.jsonl").path
         let bodies = (0..<4).map { RecordFixtures.body($0) }
         // Each writer has its own DecisionLog (its own open file description), as two processes would.
         await withTaskGroup(of: Void.self) { group in
@@ -51,7 +56,9 @@ struct DecisionLogTests {
     }
 
     @Test func appendAfterAPartialLineStartsAFreshLineAndReplayReportsIt() throws {
-        let path = RecordFixtures.temporaryLog()
+        let scratch = ScratchDirectory("incentive-records")
+        defer { scratch.remove() }
+        let path = scratch.url("decisions.jsonl").path
         let log = DecisionLog(path: path)
         let a = try log.append(RecordFixtures.body(0))
         let b = try log.append(RecordFixtures.body(1))

@@ -4,7 +4,7 @@ import IncentiveSupport
 import PolicyLanguage
 
 /// Shared fixtures for the decision-record tests: the repository's policies, generated profiles
-/// (fixed seed), and temporary logs.
+/// (fixed seed).
 enum RecordFixtures {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -59,13 +59,6 @@ enum RecordFixtures {
     static func body(_ n: Int) -> [JSONMember] {
         let input = profile(n)
         return builder().body(input: input, year: 2020, options: .object([("command", .string("test")), ("n", .number(String(n)))]), estimate: evaluate(input))
-    }
-
-    /// A fresh, empty temporary directory's path for a log.
-    static func temporaryLog(_ name: String = "decisions.jsonl") -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("incentive-records-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory.appendingPathComponent(name).path
     }
 
     static func lines(_ path: String) -> [String] {

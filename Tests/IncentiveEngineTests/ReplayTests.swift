@@ -2,13 +2,14 @@ import Foundation
 import IncentiveEngine
 import IncentiveSupport
 import PolicyLanguage
+import TestSupport
 import Testing
 
 @Suite("Replay: identical, tampered, policy-changed")
 struct ReplayTests {
-    /// A log of `count` generated decisions, and its lines.
-    func makeLog(_ count: Int) throws -> (String, [String]) {
-        let path = RecordFixtures.temporaryLog()
+    /// A log of `count` generated decisions in `scratch`, and its lines.
+    func makeLog(_ count: Int, in scratch: ScratchDirectory) throws -> (String, [String]) {
+        let path = scratch.url("decisions.jsonl").path
         try DecisionLog(path: path).append((0..<count).map { RecordFixtures.body($0) })
         return (path, Array(RecordFixtures.lines(path).dropLast()))
     }
@@ -18,7 +19,9 @@ struct ReplayTests {
     }
 
     @Test func untouchedLogOfHundredsReplaysIdentical() throws {
-        let (path, lines) = try makeLog(300)
+        let scratch = ScratchDirectory("incentive-records")
+        defer { scratch.remove() }
+        let (path, lines) = try makeLog(300, in: scratch)
         #expect(lines.count == 300)
         let report = RecordFixtures.replay(path)
         #expect(report.entries.count == 300)
@@ -27,7 +30,9 @@ struct ReplayTests {
     }
 
     @Test func editedAmountIsTamperedAtItsLine() throws {
-        let (path, lines) = try makeLog(6)
+        let scratch = ScratchDirectory("incentive-records")
+        defer { scratch.remove() }
+        let (path, lines) = try makeLog(6, in: scratch)
         var edited = lines
         // A rule's paid amount (followed by its amount before stacking), not a near miss's amount.
         let amount = try #require(edited[2].range(of: #""amount":"[0-9.]+","amount_before_stacking""#, options: .regularExpression))
@@ -42,7 +47,9 @@ struct ReplayTests {
     }
 
     @Test func deletedLineBreaksTheNextLink() throws {
-        let (path, lines) = try makeLog(6)
+        let scratch = ScratchDirectory("incentive-records")
+        defer { scratch.remove() }
+        let (path, lines) = try makeLog(6, in: scratch)
         var cut = lines
         cut.remove(at: 2)
         RecordFixtures.write(cut, to: path)
@@ -52,7 +59,9 @@ struct ReplayTests {
     }
 
     @Test func swappedLinesAreReordered() throws {
-        let (path, lines) = try makeLog(6)
+        let scratch = ScratchDirectory("incentive-records")
+        defer { scratch.remove() }
+        let (path, lines) = try makeLog(6, in: scratch)
         var swapped = lines
         swapped.swapAt(2, 3)
         RecordFixtures.write(swapped, to: path)
@@ -63,7 +72,9 @@ struct ReplayTests {
     }
 
     @Test func forgedLineWithValidInnerDigestIsInserted() throws {
-        let (path, lines) = try makeLog(6)
+        let scratch = ScratchDirectory("incentive-records")
+        defer { scratch.remove() }
+        let (path, lines) = try makeLog(6, in: scratch)
         // Forge: a copy of line 3 with another amount, chained to line 2 and properly re-sealed.
         let original = try DecisionRecord.parse(line: lines[2])
         let text = JSONWriter.canonical(original.body)
@@ -83,7 +94,9 @@ struct ReplayTests {
     }
 
     @Test func oneChangedNumberInOnePolicyIsPolicyChangedWithImpact() throws {
-        let (path, _) = try makeLog(20)
+        let scratch = ScratchDirectory("incentive-records")
+        defer { scratch.remove() }
+        let (path, _) = try makeLog(20, in: scratch)
         let file = try #require(RecordFixtures.sources.firstIndex { $0.text.contains("from 2008-01-01: 12% provenance seed") })
         var sources = RecordFixtures.sources
         sources[file] = SourceFile(name: sources[file].name,
