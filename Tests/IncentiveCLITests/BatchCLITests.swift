@@ -48,6 +48,19 @@ import Testing
         #expect(errorLines[1].contains("money in yuan"), "the errors file keeps the English contract: \(errorLines[1])")
     }
 
+    @Test("--errors that cannot be replaced (a directory): exit 2, and no temporary file left beside it")
+    func errorsFileNotReplaced() throws {
+        let scratch = ScratchDirectory("incentive-batch")
+        defer { scratch.remove() }
+        let input = scratch.url("bad.csv"), errors = scratch.url("errors")
+        try Data(Self.csv.utf8).write(to: input)
+        try FileManager.default.createDirectory(at: errors, withIntermediateDirectories: true)
+        let result = try ExamplesTests.run(["batch", input.path, "--year", "2023", "--errors", errors.path, "--lang", "en"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cannot be replaced"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted() == ["bad.csv", "errors"])
+    }
+
     @Test("--format json: enterprises, pools with size, demand, ratio and paid, totals and errors")
     func json() throws {
         let scratch = ScratchDirectory("incentive-batch")

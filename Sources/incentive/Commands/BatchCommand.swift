@@ -142,7 +142,7 @@ enum BatchCommand {
             for issue in issues {
                 errors.write([issue.location, issue.field, issue.value, issue.expected, issue.fatal ? "true" : "false"].map(BatchRenderer.cell).joined(separator: ",") + "\r\n")
             }
-            try errors.commit()
+            do { try errors.commit() } catch { errors.abandon(); throw error }
         }
         if !issues.isEmpty {
             let count = issues.count
