@@ -8,39 +8,35 @@ import PolicyLanguage
 /// order, holding only packed profiles (and the outcomes of enterprises with a claim) between
 /// the passes.
 extension KernelBatch {
-    /// This enterprise's value in each ranking of its region (none when its cohort filter fails
-    /// or the value is unknown: it is then not ranked).
-    func rankValues(_ profile: SlotProfile, plan: RegionPlan, kernel: KernelEvaluator) -> [(key: RankKey, value: ExactDecimal)] {
-        var found: [(key: RankKey, value: ExactDecimal)] = []
+    /// This enterprise's value in each ranking of its region, appended to `values` by ranking
+    /// number (`KernelEvaluator.rankKeys`) with `enterprise`: none when its cohort filter fails or
+    /// the value is unknown (it is then not ranked).
+    func rankValues(_ profile: SlotProfile, plan: RegionPlan, kernel: KernelEvaluator, enterprise: Int,
+                    into values: inout [[(enterprise: Int, value: ExactDecimal)]]) {
         kernel.withFrame(profile) { frame in
             for ruleIndex in plan.rules {
                 let rule = kernel.rules[ruleIndex]!
-                for (expression, text) in rule.rankTexts.enumerated() {
+                for expression in rule.rankTexts.indices {
                     frame.reset(for: rule)
-                    if case .number(let value)? = rule.rankValue(expression, &frame) { found.append((RankKey(rule: ruleIndex, expression: text), value)) }
+                    if case .number(let value)? = rule.rankValue(expression, &frame) {
+                        values[kernel.firstRanking[ruleIndex] + expression].append((enterprise, value))
+                    }
                 }
             }
         }
-        return found
     }
 
-    func finishCohort(_ waiting: PackedSlotProfiles, ranks: [RankKey: [Int: Int]]) -> (rows: WideRowStore, pools: [PoolOutcome]) {
-        // Each waiting enterprise's rank by rule index and ranking expression (0: not ranked),
-        // in one flat array, ranking `first[rule] + expression` at `… * waiting.count + index`: a
-        // lookup is arithmetic, not a hashed key, and touches no array another core counts.
-        var starts: [Int] = [], rankings = 0
-        for rule in kernel.rules {
-            starts.append(rankings)
-            rankings += rule?.rankTexts.count ?? 0
+    /// - Parameter ranks: by ranking number (`KernelEvaluator.rankKeys`), each waiting
+    ///   enterprise's rank.
+    func finishCohort(_ waiting: PackedSlotProfiles, ranks: [[Int: Int]]) -> (rows: WideRowStore, pools: [PoolOutcome]) {
+        // Each waiting enterprise's rank by ranking number (0: not ranked), in one flat array,
+        // ranking `first[rule] + expression` at `… * waiting.count + index`: a lookup is
+        // arithmetic, not a hashed key, and touches no array another core counts.
+        var ranked = [Int](repeating: 0, count: ranks.count * waiting.count)
+        for (ranking, byEnterprise) in ranks.enumerated() {
+            for (enterprise, rank) in byEnterprise { ranked[ranking * waiting.count + enterprise] = rank }
         }
-        var ranked = [Int](repeating: 0, count: rankings * waiting.count)
-        for (index, rule) in kernel.rules.enumerated() {
-            for (expression, text) in (rule?.rankTexts ?? []).enumerated() {
-                let base = (starts[index] + expression) * waiting.count
-                for (enterprise, rank) in ranks[RankKey(rule: index, expression: text)] ?? [:] { ranked[base + enterprise] = rank }
-            }
-        }
-        let first = starts, table = ranked, count = waiting.count
+        let first = kernel.firstRanking, table = ranked, count = waiting.count
         // Every waiting enterprise evaluated with its ranks: its claims on the pools, and its row
         // as it stands before them, which is final unless an oversubscribed pool scales one of
         // its awards. The outcomes of an enterprise with a claim are kept for that (in enterprise

@@ -12,12 +12,16 @@ extension KernelBatch {
         var rowIssues: [(row: Int, issue: ProfileIssue)] = []
         var store = WideRowStore()
         var waiting = PackedSlotProfiles()
-        var rankValues: [RankKey: [(enterprise: Int, value: ExactDecimal)]] = [:]
+        /// By ranking number (`KernelEvaluator.rankKeys`): the waiting enterprises' values.
+        var rankValues: [[(enterprise: Int, value: ExactDecimal)]]
         var records = 0, enterprises = 0
         /// An enterprise's first row was dropped and a later one kept (`ReadResult.firstRowDropped`).
         var firstRowDropped = false
 
-        init(issues: [ProfileIssue]) { headerIssues = issues }
+        init(issues: [ProfileIssue], rankings: Int) {
+            headerIssues = issues
+            rankValues = Array(repeating: [], count: rankings)
+        }
 
         /// Room for what a file of `size` bytes gives, estimated from the CSV contract (an
         /// enterprise's three rows take about 600 bytes; its wide row about a fifth of that, its
@@ -44,7 +48,9 @@ extension KernelBatch {
         var evaluated = 0
         var store = WideRowStore()
         var waiting = PackedSlotProfiles()
-        var rankValues: [RankKey: [(enterprise: Int, value: ExactDecimal)]] = [:]
+        var rankValues: [[(enterprise: Int, value: ExactDecimal)]]
+
+        init(rankings: Int) { rankValues = Array(repeating: [], count: rankings) }
     }
 
     /// A block of runs evaluated on every core and gathered in order; false when the file must
@@ -61,7 +67,7 @@ extension KernelBatch {
             // This thread's reader and kernel, fetched once a chunk: fetching them per enterprise
             // counts references on the shared `PerThread` from both cores.
             let reader = reader.instance.reader, kernel = self.kernel
-            var chunk = Chunk()
+            var chunk = Chunk(rankings: kernel.rankKeys.count)
             for index in range {
                 guard let run = run(index) else { chunk.abandon = true; break }
                 firstPass(run, reader: reader, kernel: kernel, into: &chunk)
@@ -75,8 +81,8 @@ extension KernelBatch {
             if chunk.firstRowDropped { pass.firstRowDropped = true }
             pass.store.append(contentsOf: chunk.store)
             let base = pass.waiting.count
-            for (key, values) in chunk.rankValues {
-                pass.rankValues[key, default: []].append(contentsOf: values.lazy.map { ($0.enterprise + base, $0.value) })
+            for (ranking, values) in chunk.rankValues.enumerated() where !values.isEmpty {
+                pass.rankValues[ranking].append(contentsOf: values.lazy.map { ($0.enterprise + base, $0.value) })
             }
             pass.waiting.append(contentsOf: chunk.waiting, positionOffset: pass.enterprises)
             pass.enterprises += chunk.evaluated
@@ -94,7 +100,7 @@ extension KernelBatch {
         guard let profile = read.profile else { return }
         let plan = kernel.plan(for: profile.region)
         if plan.needsCohort {
-            for (key, value) in rankValues(profile, plan: plan, kernel: kernel) { chunk.rankValues[key, default: []].append((chunk.waiting.count, value)) }
+            rankValues(profile, plan: plan, kernel: kernel, enterprise: chunk.waiting.count, into: &chunk.rankValues)
             chunk.waiting.append(profile, position: chunk.evaluated)
         } else {
             let outcomes = kernel.evaluate(profile, plan: plan) { _, _ in .null }

@@ -106,7 +106,7 @@ public final class KernelBatch: @unchecked Sendable {
         let reader = PerThread { SlotRowReader.Shared(SlotRowReader(header: header, slots: slots)) }
 
         let fileSize = source.fileSize
-        var pass = Pass(issues: headerIssues)
+        var pass = Pass(issues: headerIssues, rankings: kernel.rankKeys.count)
         if let fileSize { pass.reserveCapacity(forFileOf: fileSize) }
         var apart = false
         // The next block is cut from the file on another thread while this one is evaluated; that
@@ -126,7 +126,7 @@ public final class KernelBatch: @unchecked Sendable {
         if apart {
             // An enterprise's rows are apart (a file sorted by year, say): read again, each
             // record's place held and grouped by enterprise in the order enterprises first appear.
-            pass = Pass(issues: headerIssues)
+            pass = Pass(issues: headerIssues, rankings: kernel.rankKeys.count)
             if let fileSize { pass.reserveCapacity(forFileOf: fileSize) }
             let grouped = try GroupedRecords(path: path, codeColumn: codeColumn)
             for start in stride(from: 0, to: grouped.enterprises, by: Self.block) {
@@ -142,9 +142,9 @@ public final class KernelBatch: @unchecked Sendable {
             .sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(\.element.issue)
         progress?(.cohort(enterprises: pass.waiting.count))
         // Each ranking sorted on its own core (a quarter of a million values each at 1M).
-        let rankings = Array(pass.rankValues)
-        let ranked = Parallel.map(0..<rankings.count, chunk: 1) { CohortRanking.competitionRanks(rankings[$0.lowerBound].value) }
-        let (cohortRows, pools) = finishCohort(pass.waiting, ranks: Dictionary(uniqueKeysWithValues: zip(rankings.map(\.key), ranked)))
+        let rankings = pass.rankValues
+        let ranked = Parallel.map(0..<rankings.count, chunk: 1) { CohortRanking.competitionRanks(rankings[$0.lowerBound]) }
+        let (cohortRows, pools) = finishCohort(pass.waiting, ranks: ranked)
         var plans: [String: RegionPlan] = [:]
         for region in pass.store.regions + cohortRows.regions where plans[region] == nil { plans[region] = kernel.plan(for: region) }
         let layout = WideRows.Layout(plans: plans)

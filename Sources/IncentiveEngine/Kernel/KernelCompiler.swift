@@ -40,8 +40,10 @@ struct KernelCompiler {
     /// The value of a constant expression, computed now.
     mutating func fold(_ expr: CheckedExpr) -> Value {
         let code = compileNode(expr)
-        var frame = KernelFrame(profile: emptyProfile, year: year)
-        return code(&frame)
+        return withUnsafePointer(to: emptyProfile) { profile in
+            var frame = KernelFrame(profile: profile, year: year)
+            return code(&frame)
+        }
     }
 
     mutating func compile(_ expr: CheckedExpr) -> KernelCode {

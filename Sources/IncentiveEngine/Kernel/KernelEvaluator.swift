@@ -18,6 +18,11 @@ final class KernelEvaluator: @unchecked Sendable {
     let rules: [KernelRule?]
     let vetoes: [[KernelCode]]
     let obligations: [(conditions: [KernelCode], amount: KernelCode)]
+    /// Every ranking of the year's rules, numbered: rule `r`'s expression `e` is ranking
+    /// `firstRanking[r] + e`, whose key is `rankKeys[firstRanking[r] + e]`. The batch gathers and
+    /// looks up ranks by number (no string hashed per enterprise).
+    let firstRanking: [Int]
+    let rankKeys: [RankKey]
     /// Quantifier variables the vetoes' and obligations' code needs in its frame.
     let vetoAndObligationVariables: Int
     private var plans: [String: RegionPlan] = [:]
@@ -41,6 +46,13 @@ final class KernelEvaluator: @unchecked Sendable {
         rules = policies.rules.indices.map { index in
             policies.rules[index].window.overlaps(year: year) ? KernelRule(policies.rules[index], index: index, policies: policies, slots: slots, year: year) : nil
         }
+        var firstRanking: [Int] = [], rankKeys: [RankKey] = []
+        for (index, rule) in rules.enumerated() {
+            firstRanking.append(rankKeys.count)
+            rankKeys += (rule?.rankTexts ?? []).map { RankKey(rule: index, expression: $0) }
+        }
+        self.firstRanking = firstRanking
+        self.rankKeys = rankKeys
         var compiler = KernelCompiler(policies: policies, slots: slots, year: year)
         compiler.constantVersionDate = .date(CivilDate(year: year, month: 1, day: 1)!)
         vetoes = policies.vetoes.map { $0.conditions.map { compiler.compile($0.expr) } }
@@ -60,12 +72,14 @@ final class KernelEvaluator: @unchecked Sendable {
 
     /// Runs `body` with a frame for `profile` with `variables` quantifier slots.
     func withFrame<T>(_ profile: SlotProfile, variables: Int = 0, _ body: (inout KernelFrame) -> T) -> T {
-        if framesInUse == frames.count { frames.append(FrameBox(KernelFrame(profile: profile, year: year))) }
-        let box = frames[framesInUse]
-        framesInUse += 1
-        defer { framesInUse -= 1 }
-        box.frame.start(profile, variables: variables)
-        return body(&box.frame)
+        withUnsafePointer(to: profile) { profile in
+            if framesInUse == frames.count { frames.append(FrameBox(KernelFrame(profile: profile, year: year))) }
+            let box = frames[framesInUse]
+            framesInUse += 1
+            defer { framesInUse -= 1 }
+            box.frame.start(profile, variables: variables)
+            return body(&box.frame)
+        }
     }
 
     /// Every rule in force for the enterprise, stacked and limited; pools are the caller's.

@@ -8,7 +8,11 @@ typealias KernelCode = @Sendable (inout KernelFrame) -> Value
 /// enterprise's facts, the rule's `let`s (each computed once), quantifier variables, the date that
 /// picks parameter versions, the cohort's ranks and, for obligations, the paid totals.
 struct KernelFrame {
-    private(set) var profile: SlotProfile
+    /// The enterprise's profile, borrowed for the evaluation (`KernelEvaluator.withFrame` holds
+    /// it): a frame used for several rules, vetoes and obligations of each enterprise held a copy
+    /// of it, and every copy counted six references up and down.
+    private var profilePointer: UnsafePointer<SlotProfile>
+    var profile: SlotProfile { unsafeAddress { profilePointer } }
     let year: Int
     var letCodes: [KernelCode]
     /// The rule's `let`s computed so far: `letValues[slot]` holds when `letStamps[slot]` is
@@ -30,8 +34,8 @@ struct KernelFrame {
 
     /// A frame with no rule yet (`reset(for:)` sets one) and no quantifier slots (`start` and
     /// `reset(for:)` add what vetoes, obligations and rules need).
-    init(profile: SlotProfile, year: Int) {
-        self.profile = profile
+    init(profile: UnsafePointer<SlotProfile>, year: Int) {
+        profilePointer = profile
         self.year = year
         letCodes = []
         variables = []
@@ -40,8 +44,8 @@ struct KernelFrame {
 
     /// Ready for another enterprise (or a veto or obligation of the same one), with at least
     /// `variables` quantifier slots, keeping the storage already allocated.
-    mutating func start(_ profile: SlotProfile, variables: Int) {
-        self.profile = profile
+    mutating func start(_ profile: UnsafePointer<SlotProfile>, variables: Int) {
+        profilePointer = profile
         if self.variables.count < variables { self.variables.append(contentsOf: [Value].nulls(variables - self.variables.count)) }
         letCodes = []
         versionCode = nil
