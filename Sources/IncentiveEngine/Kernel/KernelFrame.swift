@@ -14,7 +14,10 @@ struct KernelFrame {
     private var profilePointer: UnsafePointer<SlotProfile>
     var profile: SlotProfile { unsafeAddress { profilePointer } }
     let year: Int
-    var letCodes: [KernelCode]
+    /// The rule being evaluated (nil for a veto or an obligation): its `let`s and version date.
+    /// Unowned: the evaluator holds its rules for as long as its frames, and a strong reference
+    /// counted up and down for every rule of every enterprise.
+    unowned(unsafe) private var rule: KernelRule?
     /// The rule's `let`s computed so far: `letValues[slot]` holds when `letStamps[slot]` is
     /// `stamp`, which `reset(for:)` and `start` move on, so a new rule or enterprise clears nothing
     /// (values of an earlier one stay until overwritten).
@@ -22,7 +25,6 @@ struct KernelFrame {
     var letStamps: [UInt32] = []
     var stamp: UInt32 = 0
     var variables: [Value]
-    var versionCode: KernelCode?
     var versionDate: Value?
     /// The rank of this enterprise for each ranking expression of the rule (`.null` when unranked).
     var ranks: [Value] = []
@@ -37,9 +39,7 @@ struct KernelFrame {
     init(profile: UnsafePointer<SlotProfile>, year: Int) {
         profilePointer = profile
         self.year = year
-        letCodes = []
         variables = []
-        versionCode = nil
     }
 
     /// Ready for another enterprise (or a veto or obligation of the same one), with at least
@@ -47,10 +47,9 @@ struct KernelFrame {
     mutating func start(_ profile: UnsafePointer<SlotProfile>, variables: Int) {
         profilePointer = profile
         if self.variables.count < variables { self.variables.append(contentsOf: [Value].nulls(variables - self.variables.count)) }
-        letCodes = []
-        versionCode = nil
+        rule = nil
         versionDate = nil
-        ranks.removeAll(keepingCapacity: true)
+        if !ranks.isEmpty { ranks.removeAll(keepingCapacity: true) }
         paid = nil
         readPending = false
         advanceStamp()
@@ -58,16 +57,15 @@ struct KernelFrame {
 
     /// Ready for the next rule of the same enterprise, keeping the storage already allocated.
     mutating func reset(for rule: KernelRule) {
-        letCodes = rule.lets
+        self.rule = rule
         if letValues.count < rule.lets.count {
             letValues.append(contentsOf: [Value].nulls(rule.lets.count - letValues.count))
             letStamps.append(contentsOf: repeatElement(stamp, count: rule.lets.count - letStamps.count))
         }
         advanceStamp()
         if variables.count < rule.variables { variables.append(contentsOf: [Value].nulls(rule.variables - variables.count)) }
-        versionCode = rule.version
         versionDate = nil
-        ranks.removeAll(keepingCapacity: true)
+        if !ranks.isEmpty { ranks.removeAll(keepingCapacity: true) }
     }
 
     /// Moves the stamp on, so no `let` computed before reads as current.
@@ -82,7 +80,7 @@ struct KernelFrame {
 
     mutating func local(_ slot: Int) -> Value {
         if letStamps[slot] == stamp { return letValues[slot] }
-        let code = letCodes[slot]
+        let code = rule!.lets[slot]
         let value = code(&self)
         letValues[slot] = value
         letStamps[slot] = stamp
@@ -93,7 +91,7 @@ struct KernelFrame {
     mutating func versionDay() -> Value {
         if let versionDate { return versionDate }
         let value: Value
-        if let code = versionCode { value = code(&self) } else { value = .date(CivilDate(year: year, month: 1, day: 1)!) }
+        if let code = rule?.version { value = code(&self) } else { value = .date(CivilDate(year: year, month: 1, day: 1)!) }
         versionDate = value
         return value
     }
