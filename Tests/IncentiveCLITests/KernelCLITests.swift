@@ -96,6 +96,20 @@ import Testing
         try Self.sameOnBothPaths([0xEF, 0xBB, 0xBF] + Array(rows.joined(separator: "\n").utf8) + [0x0A, 0x0A], "awkward-bom.csv")
     }
 
+    @Test("number cells at the kernel's fast paths' edges: 18 and 19 digits, leading zeros, signs, decimals, spaces — same output and messages")
+    func numberEdges() throws {
+        let cells = ["999999999999999999", "1000000000000000000", "000000000000000042", "000000000004200000", "0", "-0", "-5", "+5", "5.",
+                     ".5", "0.10", "1.005", "3.0", "3.5", " 7", "7 ", "1e3", "12万", "99999999999999999999999999999", "0000000000000000000001"]
+        var lines = Self.population(3 * cells.count, seed: 9).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        // Each edge as an amount the paid awards follow (R&D expense), an integer (employees) and
+        // a signed amount (taxable income), in rows of every kind of enterprise.
+        let columns = ["rd_expense", "employees", "taxable_income"].map { lines[0].firstIndex(of: $0)! }
+        for row in 1..<lines.count {
+            for (offset, column) in columns.enumerated() { lines[row][column] = cells[(row + offset) % cells.count] }
+        }
+        try Self.sameOnBothPaths(Array((lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n").utf8), "number-edges.csv")
+    }
+
     @Test("a later row the general path rejects (a bad region) adds none of its static cells to the enterprise")
     func rejectedRowAddsNothing() throws {
         let a = Self.code(1, region: "330521"), b = Self.code(2, region: "330726")

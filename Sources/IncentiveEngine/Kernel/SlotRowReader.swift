@@ -170,6 +170,11 @@ struct SlotRowReader: Sendable {
         switch column.read {
         case .number, .integer, .money:
             let first = cell[0], last = cell[cell.count - 1]
+            if cell.count <= 18, let whole = Self.wholeNumber(cell) {
+                // A whole number of up to 18 digits (most cells): no sign, so only money's and
+                // integers' checks, which it passes.
+                return .number(ExactDecimal(whole))
+            }
             if first > 0x20, first < 0x7F, last > 0x20, last < 0x7F, let (number, scale) = Self.number(cell) {
                 return check(number, scale: scale, column) == nil ? nil : .number(number)
             }
@@ -276,6 +281,17 @@ struct SlotRowReader: Sendable {
         if column.read == .money, scale > 2, number.rounded(scale: 2) != number { return nil }
         if number.isNegative, !column.signed { return nil }
         return .number(number)
+    }
+
+    /// Digits only, at most 18 of them (checked by the caller), as a number; nil for anything else.
+    @inline(__always) static func wholeNumber(_ cell: UnsafeBufferPointer<UInt8>) -> Int? {
+        var whole: UInt64 = 0
+        for byte in cell {
+            let digit = byte &- 0x30
+            if digit > 9 { return nil }
+            whole = whole &* 10 &+ UInt64(digit)
+        }
+        return Int(whole)
     }
 
     /// `-?[0-9]+(\.[0-9]+)?` with at most 30 digits, exactly, and its number of decimals; nil for
