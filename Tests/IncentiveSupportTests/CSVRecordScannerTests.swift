@@ -26,6 +26,25 @@ import Testing
         }
     }
 
+    @Test("fields into a buffer: the same ranges while they fit; nil, having written only what fits, when there are more")
+    func fieldsIntoABuffer() {
+        for record in Self.randomRecords() {
+            var expected: [Range<Int>] = []
+            record.withUnsafeBufferPointer { CSVRecordScanner.fields(of: $0, into: &expected) }
+            for capacity in [expected.count - 1, expected.count, expected.count + 1] where capacity >= 0 {
+                var buffer = [Range<Int>](repeating: -1 ..< -1, count: capacity)
+                let count = buffer.withUnsafeMutableBufferPointer { out in record.withUnsafeBufferPointer { CSVRecordScanner.fields(of: $0, into: out) } }
+                if capacity < expected.count {
+                    #expect(count == nil, "\(record), room for \(capacity)")
+                    #expect(buffer == Array(expected.prefix(capacity)), "\(record)")
+                } else {
+                    #expect(count == expected.count, "\(record), room for \(capacity)")
+                    #expect(Array(buffer.prefix(expected.count)) == expected, "\(record)")
+                }
+            }
+        }
+    }
+
     @Test("next: a simple record ends at the first LF (or CRLF); a quote or a lone CR hands it to the full reader")
     func nextMatchesAByteAtATimeReading() {
         for record in Self.randomRecords() where record.first != 0x0A && record.first != 0x0D {

@@ -167,21 +167,25 @@ public final class KernelBatch: @unchecked Sendable {
         var result = ReadResult()
         var reference: SlotRowReader.Reference?
         var firstRowKept = false
-        // The fields of the record being read, cut into one array for all the enterprise's records.
-        var fields: [Range<Int>] = []
-        fields.reserveCapacity(reader.header.columns.count)
+        // The fields of the record being read, cut into one array for all the enterprise's
+        // records, with room for one more than the header has (a record with more is the
+        // general path's either way).
+        var fields = [Range<Int>](repeating: 0..<0, count: reader.header.columns.count + 1)
         for (index, record) in run.records.enumerated() {
             if index == 1 { firstRowKept = result.profile != nil }
             // Every cell the reader reads is checked as UTF-8 where it decodes it; a record with
             // unread columns is checked whole (the general path decodes every field).
             if reader.hasIgnoredColumns, !record.isUTF8 { result.abandon = true; return result }
-            if record.cutFields(into: &fields) {
-                let outcome = record.withBytes { reader.read($0, fields: fields, reference: reference, into: &result.profile) }
-                switch outcome {
-                case .read:
+            if let count = fields.withUnsafeMutableBufferPointer({ record.cutFields(into: $0) }) {
+                let outcome = fields.withUnsafeBufferPointer { all in
+                    let fields = UnsafeBufferPointer(rebasing: all[..<count])
+                    let outcome = record.withBytes { reader.read($0, fields: fields, reference: reference, into: &result.profile) }
                     // The first row read this way: later rows compare their static cells with its bytes.
-                    if reference == nil { reference = SlotRowReader.Reference(record, fields: fields) }
-                    continue
+                    if outcome == .read, reference == nil { reference = SlotRowReader.Reference(record, fields: fields) }
+                    return outcome
+                }
+                switch outcome {
+                case .read: continue
                 case .notUTF8, .conflict: result.abandon = true; return result
                 case .general: break
                 }

@@ -38,12 +38,11 @@ struct RecordStream {
         var isUTF8: Bool { withBytes { UTF8Validation.isValid($0) } }
 
         /// The fields' byte ranges of a simple record (cells between commas, counted from the
-        /// record's first byte), replacing what `fields` held; false for a record that is not simple.
-        func cutFields(into fields: inout [Range<Int>]) -> Bool {
-            guard simple else { return false }
-            fields.removeAll(keepingCapacity: true)
-            withBytes { CSVRecordScanner.fields(of: $0, into: &fields) }
-            return true
+        /// record's first byte), written to `fields`: how many; nil for a record that is not
+        /// simple or has more fields than `fields` holds.
+        func cutFields(into fields: UnsafeMutableBufferPointer<Range<Int>>) -> Int? {
+            guard simple else { return nil }
+            return withBytes { CSVRecordScanner.fields(of: $0, into: fields) }
         }
 
         /// The record as `CSVReader` gives it, or nil when it is not valid UTF-8.
@@ -52,7 +51,7 @@ struct RecordStream {
             let bytes = Array(storage[range])
             if simple {
                 var fields: [Range<Int>] = []
-                _ = cutFields(into: &fields)
+                withBytes { CSVRecordScanner.fields(of: $0, into: &fields) }
                 return CSVRecord(row: row, fields: fields.map { String(decoding: bytes[$0], as: UTF8.self) }, problem: nil)
             }
             guard let parsed = CSVReader(bytes: bytes).next() else { return CSVRecord(row: row, fields: [""], problem: nil) }

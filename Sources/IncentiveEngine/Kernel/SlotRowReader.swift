@@ -95,7 +95,7 @@ struct SlotRowReader: Sendable {
         let bytes: [UInt8]
         let fields: [Range<Int>]
 
-        init(_ record: RecordStream.Record, fields: [Range<Int>]) {
+        init(_ record: RecordStream.Record, fields: UnsafeBufferPointer<Range<Int>>) {
             bytes = record.storage
             let start = record.range.lowerBound
             self.fields = fields.map { $0.lowerBound + start ..< $0.upperBound + start }
@@ -108,7 +108,7 @@ struct SlotRowReader: Sendable {
     /// conflict, which leaves the whole file to the general path). Which invalid
     /// cell is met first does not matter: any makes the row the general path's (and a cell that
     /// is not UTF-8 makes the file the general path's whichever way it is found).
-    func read(_ bytes: UnsafeBufferPointer<UInt8>, fields: [Range<Int>], reference: Reference?, into profile: inout SlotProfile?) -> Outcome {
+    func read(_ bytes: UnsafeBufferPointer<UInt8>, fields: UnsafeBufferPointer<Range<Int>>, reference: Reference?, into profile: inout SlotProfile?) -> Outcome {
         guard fields.count == columns.count, let yearColumn else { return .general }
         let yearCell = UnsafeBufferPointer(rebasing: bytes[fields[yearColumn]])
         guard yearCell.count == 4, let year = Self.digits(yearCell), (1900...2999).contains(year) else { return .general }
@@ -144,7 +144,7 @@ struct SlotRowReader: Sendable {
     /// Appends the row's per-year cells, in slot order; false, with nothing appended, when one
     /// cannot be read. The row's cells are gathered on the stack and appended at once (an append
     /// a cell checked the array's uniqueness and capacity every time).
-    private func readYearCells(_ bytes: UnsafeBufferPointer<UInt8>, fields: [Range<Int>], into cells: inout [YearCell], _ notUTF8: inout Bool) -> Bool {
+    private func readYearCells(_ bytes: UnsafeBufferPointer<UInt8>, fields: UnsafeBufferPointer<Range<Int>>, into cells: inout [YearCell], _ notUTF8: inout Bool) -> Bool {
         withUnsafeTemporaryAllocation(of: YearCell.self, capacity: columnOfYearSlot.count) { row in
             for (slot, index) in columnOfYearSlot.enumerated() {
                 var cell = YearCell.null
@@ -184,7 +184,7 @@ struct SlotRowReader: Sendable {
     }
 
     /// The enterprise's profile from its first row.
-    private func first(_ bytes: UnsafeBufferPointer<UInt8>, fields: [Range<Int>], year: Int, cells: [YearCell], into profile: inout SlotProfile?) -> Outcome {
+    private func first(_ bytes: UnsafeBufferPointer<UInt8>, fields: UnsafeBufferPointer<Range<Int>>, year: Int, cells: [YearCell], into profile: inout SlotProfile?) -> Outcome {
         var notUTF8 = false
         var statics = [Value].nulls(staticCount)
         var creditCode = "", name: String?, region = ""

@@ -43,13 +43,26 @@ public enum CSVRecordScanner {
 
     /// The fields of a simple record (its bytes between commas), as ranges of `record`.
     public static func fields(of record: UnsafeBufferPointer<UInt8>, into fields: inout [Range<Int>]) {
-        let count = record.count
-        var start = 0, index = 0
+        // A record has at most one field more than it has bytes.
+        let found = [Range<Int>](unsafeUninitializedCapacity: record.count + 1) { buffer, initialized in
+            initialized = Self.fields(of: record, into: buffer)!
+        }
+        fields += found
+    }
+
+    /// The fields of a simple record written to `fields`: how many, or nil when there are more
+    /// than `fields` holds (and only that many were written). Written through a pointer: an
+    /// array's append, a comma at a time, checked its uniqueness and capacity each time.
+    public static func fields(of record: UnsafeBufferPointer<UInt8>, into fields: UnsafeMutableBufferPointer<Range<Int>>) -> Int? {
+        let count = record.count, capacity = fields.count
+        var start = 0, index = 0, found = 0
         while index + 8 <= count {
             var commas = bytes(of: word(record, index), equalTo: 0x2C)
             while commas != 0 {
                 let comma = index + commas.trailingZeroBitCount >> 3
-                fields.append(start..<comma)
+                guard found < capacity else { return nil }
+                fields[found] = start..<comma
+                found += 1
                 start = comma + 1
                 commas &= commas &- 1
             }
@@ -57,12 +70,16 @@ public enum CSVRecordScanner {
         }
         while index < count {
             if record[index] == 0x2C {
-                fields.append(start..<index)
+                guard found < capacity else { return nil }
+                fields[found] = start..<index
+                found += 1
                 start = index + 1
             }
             index += 1
         }
-        fields.append(start..<count)
+        guard found < capacity else { return nil }
+        fields[found] = start..<count
+        return found + 1
     }
 
     /// Eight bytes from `index`, the first in the lowest bits.
