@@ -170,7 +170,10 @@ public final class KernelBatch: @unchecked Sendable {
         // The fields of the record being read, cut into one array for all the enterprise's
         // records, with room for one more than the header has (a record with more is the
         // general path's either way).
-        var fields = [Range<Int>](repeating: 0..<0, count: reader.header.columns.count + 1)
+        // (Reserved, then appended: see `[Value].nulls` for why not `Array(repeating:count:)`.)
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(reader.header.columns.count + 1)
+        for _ in 0...reader.header.columns.count { fields.append(0..<0) }
         for (index, record) in run.records.enumerated() {
             if index == 1 { firstRowKept = result.profile != nil }
             // Every cell the reader reads is checked as UTF-8 where it decodes it; a record with

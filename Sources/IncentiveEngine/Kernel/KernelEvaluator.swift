@@ -85,7 +85,10 @@ final class KernelEvaluator: @unchecked Sendable {
     /// Every rule in force for the enterprise, stacked and limited; pools are the caller's.
     /// - Parameter rank: the enterprise's rank for (rule index, ranking expression), or `.null`.
     func evaluate(_ profile: SlotProfile, plan: RegionPlan, rank: (Int, Int) -> Value) -> [KernelOutcome] {
-        var vetoStates: [Bool??] = Array(repeating: nil, count: plan.vetoes.count)
+        // Reserved, then appended (see `[Value].nulls` for why not `Array(repeating:count:)`).
+        var vetoStates: [Bool??] = []
+        vetoStates.reserveCapacity(plan.vetoes.count)
+        for _ in plan.vetoes { vetoStates.append(nil) }
         var outcomes: [KernelOutcome] = []
         outcomes.reserveCapacity(plan.rules.count)
         withFrame(profile) { frame in

@@ -64,10 +64,9 @@ struct PackedSlotProfiles: Sendable {
             let stride = reader.count(), yearCount = reader.count()
             var profile = SlotProfile(creditCode: creditCode, name: name, region: region, statics: statics, yearStride: stride)
             profile.years = (0..<yearCount).map { _ in Int(reader.signed()) }
-            profile.cells = [YearCell](unsafeUninitializedCapacity: yearCount * stride) { buffer, initialized in
-                for index in 0..<yearCount * stride { (buffer.baseAddress! + index).initialize(to: reader.cell()) }
-                initialized = yearCount * stride
-            }
+            // Reserved, then appended (see `[Value].nulls` for why not `unsafeUninitializedCapacity`).
+            profile.cells.reserveCapacity(yearCount * stride)
+            for _ in 0..<yearCount * stride { profile.cells.append(reader.cell()) }
             return profile
         }
     }

@@ -48,5 +48,11 @@ enum YearCell: Sendable, Hashable {
 }
 
 extension Array where Element == YearCell {
-    static func nulls(_ count: Int) -> [YearCell] { Array(repeating: .null, count: count) }
+    /// Reserved, then appended, as `[Value].nulls` (which says why).
+    static func nulls(_ count: Int) -> [YearCell] {
+        var cells: [YearCell] = []
+        cells.reserveCapacity(count)
+        for _ in 0..<count { cells.append(.null) }
+        return cells
+    }
 }

@@ -72,11 +72,13 @@ public struct Title: Sendable, Hashable, CustomStringConvertible {
 extension Array where Element == Value {
     /// `count` nulls, each written as its bare case. `Array(repeating: .null, count:)` copies its
     /// element through the enum's value witness once per slot, and the batch makes a row of
-    /// nulls for every CSV row it reads.
+    /// nulls for every enterprise it reads. Reserved, then appended: `Array(repeating:)` and
+    /// `Array(unsafeUninitializedCapacity:)` look the array's storage type up in the runtime's
+    /// metadata cache at every call (some 500 instructions), where `reserveCapacity` does not.
     @inlinable public static func nulls(_ count: Int) -> [Value] {
-        [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
-            for index in 0..<count { (buffer.baseAddress! + index).initialize(to: .null) }
-            initialized = count
-        }
+        var values: [Value] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(.null) }
+        return values
     }
 }
