@@ -110,6 +110,17 @@ import Testing
         try Self.sameOnBothPaths(Array((lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n").utf8), "number-edges.csv")
     }
 
+    @Test("a batch of twenty regions (more than the kernel scans before it hashes them): same output and messages")
+    func manyRegions() throws {
+        let regions = (0..<20).map { String(330100 + 101 * $0) } + ["330521", "330726"]
+        var lines = Self.population(200, seed: 3).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let regionColumn = lines[0].firstIndex(of: "region")!
+        // All rows of an enterprise in one region, chosen by its credit code.
+        for row in 1..<lines.count { lines[row][regionColumn] = regions[lines[row][0].utf8.reduce(0) { $0 + Int($1) } % regions.count] }
+        let output = try Self.sameOnBothPaths(Array((lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n").utf8), "many-regions.csv")
+        #expect(Set(regions.filter { output.contains(",\($0),") }).count > 16)
+    }
+
     @Test("a later row the general path rejects (a bad region) adds none of its static cells to the enterprise")
     func rejectedRowAddsNothing() throws {
         let a = Self.code(1, region: "330521"), b = Self.code(2, region: "330726")

@@ -145,8 +145,22 @@ public final class KernelBatch: @unchecked Sendable {
         let rankings = pass.rankValues
         let ranked = Parallel.map(0..<rankings.count, chunk: 1) { CohortRanking.competitionRanks(rankings[$0.lowerBound]) }
         let (cohortRows, pools) = finishCohort(pass.waiting, ranks: ranked)
-        var plans: [String: RegionPlan] = [:]
-        for region in pass.store.regions + cohortRows.regions where plans[region] == nil { plans[region] = kernel.plan(for: region) }
+        // The regions met: a scan of the few found so far (a hash of every row's region took
+        // milliseconds on the calling thread alone), hashed only when there are many.
+        var regions: [String] = [], many: Set<String> = [], previous = ""
+        for store in [pass.store, cohortRows] {
+            for region in store.regions where region != previous {
+                previous = region
+                if regions.count < 16 {
+                    guard !regions.contains(region) else { continue }
+                    regions.append(region)
+                    if regions.count == 16 { many = Set(regions) }
+                } else if many.insert(region).inserted {
+                    regions.append(region)
+                }
+            }
+        }
+        let plans = Dictionary(uniqueKeysWithValues: regions.map { ($0, kernel.plan(for: $0)) })
         let layout = WideRows.Layout(plans: plans)
         return Output(header: layout.header(policies), issues: issues, pools: pools, enterprises: pass.enterprises, rows: pass.records,
                       layout: layout, store: pass.store, cohortRows: cohortRows, cohortPositions: pass.waiting.positions)
