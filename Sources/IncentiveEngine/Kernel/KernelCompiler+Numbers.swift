@@ -23,12 +23,26 @@ extension KernelCompiler {
     mutating func numericBinary(_ op: BinaryOperator, _ left: CheckedExpr, _ right: CheckedExpr) -> KernelCode? {
         switch op {
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
-            let a = compileNumber(left), b = compileNumber(right)
-            switch op {
-            case .less: return Self.ordering(a, b) { $0 < $1 }
-            case .lessOrEqual: return Self.ordering(a, b) { !($1 < $0) }
-            case .greater: return Self.ordering(a, b) { $1 < $0 }
-            default: return Self.ordering(a, b) { !($0 < $1) }
+            // `a > b` is `b < a`, and `a >= b` is `!(a < b)`: every ordering is `<`, maybe
+            // swapped, maybe negated.
+            let swapped = op == .greater || op == .lessOrEqual, negated = op == .lessOrEqual || op == .greaterOrEqual
+            let a = compileNumber(left)
+            if Self.isConstant(right) {
+                // A threshold (most orderings): compared here, not read through a closure.
+                guard let y = fold(right).number else { return { frame in _ = a(&frame); return .null } }
+                switch (swapped, negated) {
+                case (false, false): return { frame in a(&frame).map { .bool($0 < y) } ?? .null }
+                case (true, false): return { frame in a(&frame).map { .bool(y < $0) } ?? .null }
+                case (false, true): return { frame in a(&frame).map { .bool(!($0 < y)) } ?? .null }
+                case (true, true): return { frame in a(&frame).map { .bool(!(y < $0)) } ?? .null }
+                }
+            }
+            let b = compileNumber(right)
+            switch (swapped, negated) {
+            case (false, false): return Self.ordering(a, b) { $0 < $1 }
+            case (true, false): return Self.ordering(a, b) { $1 < $0 }
+            case (false, true): return Self.ordering(a, b) { !($0 < $1) }
+            case (true, true): return Self.ordering(a, b) { !($1 < $0) }
             }
         case .add, .subtract, .multiply, .divide:
             guard let code = arithmetic(op, left, right) else { return nil }
@@ -37,8 +51,9 @@ extension KernelCompiler {
         }
     }
 
-    private static func ordering(_ a: @escaping NumberCode, _ b: @escaping NumberCode,
-                                 _ holds: @escaping @Sendable (ExactDecimal, ExactDecimal) -> Bool) -> KernelCode {
+    /// Both operands computed, then compared (`holds` is inlined into each caller's closure).
+    @inline(__always) private static func ordering(_ a: @escaping NumberCode, _ b: @escaping NumberCode,
+                                                   _ holds: @escaping @Sendable (ExactDecimal, ExactDecimal) -> Bool) -> KernelCode {
         { frame in
             let x = a(&frame), y = b(&frame)
             guard let x, let y else { return .null }
@@ -47,22 +62,36 @@ extension KernelCompiler {
     }
 
     /// `+ - * /` between two numeric expressions (a division by zero is null); nil for other
-    /// operators, before anything is compiled.
+    /// operators, before anything is compiled. A constant right operand (a rate, a threshold) is
+    /// held in the closure, not read through one.
     private mutating func arithmetic(_ op: BinaryOperator, _ left: CheckedExpr, _ right: CheckedExpr) -> NumberCode? {
-        let operation: @Sendable (ExactDecimal, ExactDecimal) -> ExactDecimal?
+        guard [.add, .subtract, .multiply, .divide].contains(op) else { return nil }
+        let a = compileNumber(left)
+        if Self.isConstant(right) {
+            guard let y = fold(right).number else { return { frame in _ = a(&frame); return nil } }
+            switch op {
+            case .add: return { frame in a(&frame)?.adding(y) }
+            case .subtract: return { frame in a(&frame)?.subtracting(y) }
+            case .multiply: return { frame in a(&frame)?.multiplying(y) }
+            default:
+                if y.isZero { return { frame in _ = a(&frame); return nil } }
+                return { frame in a(&frame)?.dividing(y) }
+            }
+        }
+        let b = compileNumber(right)
         switch op {
-        case .add: operation = { $0.adding($1) }
-        case .subtract: operation = { $0.subtracting($1) }
-        case .multiply: operation = { $0.multiplying($1) }
-        case .divide: operation = { $1.isZero ? nil : $0.dividing($1) }
-        default: return nil
+        case .add: return { frame in Self.both(a, b, &frame).flatMap { $0.adding($1) } }
+        case .subtract: return { frame in Self.both(a, b, &frame).flatMap { $0.subtracting($1) } }
+        case .multiply: return { frame in Self.both(a, b, &frame).flatMap { $0.multiplying($1) } }
+        default: return { frame in Self.both(a, b, &frame).flatMap { $1.isZero ? nil : $0.dividing($1) } }
         }
-        let a = compileNumber(left), b = compileNumber(right)
-        return { frame in
-            let x = a(&frame), y = b(&frame)
-            guard let x, let y else { return nil }
-            return operation(x, y)
-        }
+    }
+
+    /// Both operands, each computed (in order) before either is found null.
+    @inline(__always) private static func both(_ a: NumberCode, _ b: NumberCode, _ frame: inout KernelFrame) -> (ExactDecimal, ExactDecimal)? {
+        let x = a(&frame), y = b(&frame)
+        guard let x, let y else { return nil }
+        return (x, y)
     }
 
     /// A numeric expression as number code: facts, constants, lets, arithmetic, `??`, negation

@@ -5,9 +5,10 @@ import TestSupport
 import Testing
 
 /// The kernel's own code for `sum`/`avg` over years, `count`, `year`, `min`/`max`, `has_title`,
-/// `starts_with` and membership in a range of numbers (`KernelCompiler+Builtins`) gives what the
+/// `starts_with` and membership in a range of numbers (`KernelCompiler+Builtins`), and for
+/// orderings and arithmetic with a constant operand (`KernelCompiler+Numbers`), gives what the
 /// evaluator gives, at their edges: open and empty ranges, a year missing from a sum, null
-/// arguments, equal bounds.
+/// arguments, equal bounds, values at a threshold.
 @Suite struct KernelBuiltinTests {
     static let policy = InlinePolicies.load("""
     policy t.builtins "内置函数" {
@@ -34,6 +35,9 @@ import Testing
       rule t.prefix "行业" { kind cash when ok: not (some p in ["C16", "M"] satisfies starts_with(industry, p)) amount 6 }
       obligation t.at-least "不低于" { article "o" amount max(paid(tag t-award), 1000, paid(kind tax)) }
       obligation t.band "区间" { article "o" amount paid(tag t-award) in [1..2000) ? min(1万, paid(tag t-award) * 2) : paid(kind tax) }
+      rule t.threshold "门槛" { kind cash when lt: rd_expense < 1000 when le: revenue <= 1000 when gt: employees > 10 when ge: tech_staff >= 10 amount 7 }
+      rule t.rate "比例" { kind cash when ok: rd_expense > 999 amount rd_expense * 12% - 5万 + 1万 }
+      rule t.left "常量在左" { kind cash when ok: 1000 <= revenue amount 1万 - rd_expense / 2 }
       rule t.quantified "某证书" { kind cash when ok: some c in hte_certificates satisfies year(c) in [Y-2..Y] amount 5 }
     }
     """)
