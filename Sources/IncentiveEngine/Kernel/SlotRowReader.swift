@@ -268,11 +268,25 @@ struct SlotRowReader: Sendable {
         }
         guard UTF8Validation.isValid(cell) else { notUTF8 = true; return nil }
         let text = String(decoding: cell, as: UTF8.self)
+        // A name that starts and ends with a CJK ideograph or visible ASCII has nothing to trim:
+        // `FactReader` would give it back as it is.
+        if column.role == .name, Self.untrimmed(cell) { return .text(text) }
         switch FactReader.readText(text, as: facts[index]!) {
         case .value(let value): return value
         case .absent: return .null
         case .invalid: return nil
         }
+    }
+
+    /// Whether valid UTF-8 starts and ends with a scalar that is not whitespace, decided only
+    /// for visible ASCII and the ideographs of U+4000–U+9FFF (lead bytes E4–E9); false otherwise.
+    static func untrimmed(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = cell.count
+        guard count > 0 else { return false }
+        let visible: ClosedRange<UInt8> = 0x21...0x7E, ideograph: ClosedRange<UInt8> = 0xE4...0xE9
+        guard visible.contains(cell[0]) || ideograph.contains(cell[0]) else { return false }
+        if visible.contains(cell[count - 1]) { return true }
+        return count >= 3 && ideograph.contains(cell[count - 3]) && cell[count - 2] & 0xC0 == 0x80 && cell[count - 1] & 0xC0 == 0x80
     }
 
     /// `FactReader.readNumber`'s checks on a number read from bytes with `scale` decimals.
