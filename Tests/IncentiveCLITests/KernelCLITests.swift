@@ -110,7 +110,7 @@ import Testing
         try Self.sameOnBothPaths(Array((lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n").utf8), "number-edges.csv")
     }
 
-    @Test("a batch of twenty regions (more than the kernel scans before it hashes them): same output and messages")
+    @Test("a batch of twenty-two regions (more than the kernel scans before it hashes them): same output and messages")
     func manyRegions() throws {
         let regions = (0..<20).map { String(330100 + 101 * $0) } + ["330521", "330726"]
         var lines = Self.population(200, seed: 3).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }

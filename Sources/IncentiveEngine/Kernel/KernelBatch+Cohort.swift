@@ -9,7 +9,7 @@ import PolicyLanguage
 /// the passes.
 extension KernelBatch {
     /// This enterprise's value in each ranking of its region, appended to `values` by ranking
-    /// number (`KernelEvaluator.rankKeys`) with `enterprise`: none when its cohort filter fails or
+    /// number (`KernelEvaluator.firstRanking`) with `enterprise`: none when its cohort filter fails or
     /// the value is unknown (it is then not ranked).
     func rankValues(_ profile: SlotProfile, plan: RegionPlan, kernel: KernelEvaluator, enterprise: Int,
                     into values: inout [[(enterprise: Int, value: ExactDecimal)]]) {
@@ -26,7 +26,7 @@ extension KernelBatch {
         }
     }
 
-    /// - Parameter ranks: by ranking number (`KernelEvaluator.rankKeys`), each waiting
+    /// - Parameter ranks: by ranking number (`KernelEvaluator.firstRanking`), each waiting
     ///   enterprise's rank.
     func finishCohort(_ waiting: PackedSlotProfiles, ranks: [[Int: Int]]) -> (rows: WideRowStore, pools: [PoolOutcome]) {
         // Each waiting enterprise's rank by ranking number (0: not ranked), in one flat array,

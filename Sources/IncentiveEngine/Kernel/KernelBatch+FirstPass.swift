@@ -12,7 +12,7 @@ extension KernelBatch {
         var rowIssues: [(row: Int, issue: ProfileIssue)] = []
         var store = WideRowStore()
         var waiting = PackedSlotProfiles()
-        /// By ranking number (`KernelEvaluator.rankKeys`): the waiting enterprises' values.
+        /// By ranking number (`KernelEvaluator.firstRanking`): the waiting enterprises' values.
         var rankValues: [[(enterprise: Int, value: ExactDecimal)]]
         var records = 0, enterprises = 0
         /// An enterprise's first row was dropped and a later one kept (`ReadResult.firstRowDropped`).
@@ -67,7 +67,7 @@ extension KernelBatch {
             // This thread's reader and kernel, fetched once a chunk: fetching them per enterprise
             // counts references on the shared `PerThread` from both cores.
             let reader = reader.instance.reader, kernel = self.kernel
-            var chunk = Chunk(rankings: kernel.rankKeys.count)
+            var chunk = Chunk(rankings: kernel.rankings)
             for index in range {
                 guard let run = run(index) else { chunk.abandon = true; break }
                 firstPass(run, reader: reader, kernel: kernel, into: &chunk)

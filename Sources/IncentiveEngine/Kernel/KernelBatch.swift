@@ -106,7 +106,7 @@ public final class KernelBatch: @unchecked Sendable {
         let reader = PerThread { SlotRowReader.Shared(SlotRowReader(header: header, slots: slots)) }
 
         let fileSize = source.fileSize
-        var pass = Pass(issues: headerIssues, rankings: kernel.rankKeys.count)
+        var pass = Pass(issues: headerIssues, rankings: kernel.rankings)
         if let fileSize { pass.reserveCapacity(forFileOf: fileSize) }
         var apart = false
         // The next block is cut from the file on another thread while this one is evaluated; that
@@ -126,7 +126,7 @@ public final class KernelBatch: @unchecked Sendable {
         if apart {
             // An enterprise's rows are apart (a file sorted by year, say): read again, each
             // record's place held and grouped by enterprise in the order enterprises first appear.
-            pass = Pass(issues: headerIssues, rankings: kernel.rankKeys.count)
+            pass = Pass(issues: headerIssues, rankings: kernel.rankings)
             if let fileSize { pass.reserveCapacity(forFileOf: fileSize) }
             let grouped = try GroupedRecords(path: path, codeColumn: codeColumn)
             for start in stride(from: 0, to: grouped.enterprises, by: Self.block) {

@@ -19,10 +19,10 @@ final class KernelEvaluator: @unchecked Sendable {
     let vetoes: [[KernelCode]]
     let obligations: [(conditions: [KernelCode], amount: KernelCode)]
     /// Every ranking of the year's rules, numbered: rule `r`'s expression `e` is ranking
-    /// `firstRanking[r] + e`, whose key is `rankKeys[firstRanking[r] + e]`. The batch gathers and
-    /// looks up ranks by number (no string hashed per enterprise).
+    /// `firstRanking[r] + e`, of `rankings` in all. The batch gathers and looks up ranks by number
+    /// (no rule and expression text hashed per enterprise).
     let firstRanking: [Int]
-    let rankKeys: [RankKey]
+    let rankings: Int
     /// Quantifier variables the vetoes' and obligations' code needs in its frame.
     let vetoAndObligationVariables: Int
     private var plans: [String: RegionPlan] = [:]
@@ -46,13 +46,13 @@ final class KernelEvaluator: @unchecked Sendable {
         rules = policies.rules.indices.map { index in
             policies.rules[index].window.overlaps(year: year) ? KernelRule(policies.rules[index], index: index, policies: policies, slots: slots, year: year) : nil
         }
-        var firstRanking: [Int] = [], rankKeys: [RankKey] = []
-        for (index, rule) in rules.enumerated() {
-            firstRanking.append(rankKeys.count)
-            rankKeys += (rule?.rankTexts ?? []).map { RankKey(rule: index, expression: $0) }
+        var firstRanking: [Int] = [], rankings = 0
+        for rule in rules {
+            firstRanking.append(rankings)
+            rankings += rule?.rankTexts.count ?? 0
         }
         self.firstRanking = firstRanking
-        self.rankKeys = rankKeys
+        self.rankings = rankings
         var compiler = KernelCompiler(policies: policies, slots: slots, year: year)
         compiler.constantVersionDate = .date(CivilDate(year: year, month: 1, day: 1)!)
         vetoes = policies.vetoes.map { $0.conditions.map { compiler.compile($0.expr) } }

@@ -33,8 +33,6 @@ struct RecordStream {
             try storage.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
         }
 
-        var isASCII: Bool { !storage[range].contains { $0 >= 0x80 } }
-
         var isUTF8: Bool { withBytes { UTF8Validation.isValid($0) } }
 
         /// The fields' byte ranges of a simple record (cells between commas, counted from the

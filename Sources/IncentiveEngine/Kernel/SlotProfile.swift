@@ -19,13 +19,15 @@ struct SlotProfile: Sendable {
         self.init(creditCode: creditCode, name: name, region: region, statics: .nulls(staticCount), yearStride: yearStride)
     }
 
-    init(creditCode: String, name: String?, region: String, statics: [Value], yearStride: Int, cells: [YearCell] = []) {
+    /// - Parameters: years, cells: the profile's years and their cells (`years.count * yearStride` of them).
+    init(creditCode: String, name: String?, region: String, statics: [Value], yearStride: Int, years: [Int] = [], cells: [YearCell] = []) {
+        assert(cells.count == years.count * yearStride, "cells for every year")
         self.creditCode = creditCode
         self.name = name
         self.region = region
         self.statics = statics
         self.yearStride = yearStride
-        years = []
+        self.years = years
         self.cells = cells
     }
 

@@ -203,10 +203,11 @@ struct SlotRowReader: Sendable {
             statics[columns[index].slot] = value
         }
         guard !creditCode.isEmpty, !region.isEmpty else { return .general }
-        var made = SlotProfile(creditCode: creditCode, name: name, region: region, statics: statics, yearStride: columnOfYearSlot.count, cells: cells)
-        made.years.reserveCapacity(4)
-        made.years.append(year)
-        profile = made
+        var years: [Int] = []
+        years.reserveCapacity(4)
+        years.append(year)
+        profile = SlotProfile(creditCode: creditCode, name: name, region: region, statics: statics, yearStride: columnOfYearSlot.count,
+                              years: years, cells: cells)
         return .read
     }
 

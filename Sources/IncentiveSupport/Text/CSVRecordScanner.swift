@@ -43,8 +43,10 @@ public enum CSVRecordScanner {
 
     /// The fields of a simple record (its bytes between commas), as ranges of `record`.
     public static func fields(of record: UnsafeBufferPointer<UInt8>, into fields: inout [Range<Int>]) {
-        // A record has at most one field more than it has bytes.
-        let found = [Range<Int>](unsafeUninitializedCapacity: record.count + 1) { buffer, initialized in
+        // As many as it has commas, and one more.
+        var commas = 0
+        for byte in record where byte == 0x2C { commas += 1 }
+        let found = [Range<Int>](unsafeUninitializedCapacity: commas + 1) { buffer, initialized in
             initialized = Self.fields(of: record, into: buffer)!
         }
         fields += found
