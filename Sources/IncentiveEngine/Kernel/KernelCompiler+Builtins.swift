@@ -56,9 +56,17 @@ extension KernelCompiler {
         }
     }
 
-    /// `has_title(titles, name, year)`, `starts_with(text, prefix)`, a call above as a `Value`, or
-    /// nil for the general code.
+    /// `has_title(titles, name, year)`, `starts_with(text, prefix)`, `add_years(date, n)`, a call
+    /// above as a `Value`, or nil for the general code.
     mutating func valueCall(_ builtin: Builtin, _ arguments: [CheckedExpr]) -> KernelCode? {
+        if builtin == .addYears, arguments.count == 2 {
+            let date = compile(arguments[0]), years = compileNumber(arguments[1])
+            return { frame in
+                let a = date(&frame), n = years(&frame)
+                guard case .date(let day) = a, let n = n?.intValue, let result = day.addingYears(n) else { return .null }
+                return .date(result)
+            }
+        }
         if builtin == .startsWith, arguments.count == 2 {
             let whole = compile(arguments[0]), start = compile(arguments[1])
             return { frame in

@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// The kernel's own code for `sum`/`avg` over years, `count`, `year`, `min`/`max`, `has_title`,
-/// `starts_with` and membership in a range of numbers (`KernelCompiler+Builtins`), and for
+/// `starts_with`, `add_years` and membership in a range of numbers (`KernelCompiler+Builtins`), and for
 /// orderings and arithmetic with a constant operand (`KernelCompiler+Numbers`), gives what the
 /// evaluator gives, at their edges: open and empty ranges, a year missing from a sum, null
 /// arguments, equal bounds, values at a threshold.
@@ -38,6 +38,7 @@ import Testing
       rule t.threshold "门槛" { kind cash when lt: rd_expense < 1000 when le: revenue <= 1000 when gt: employees > 10 when ge: tech_staff >= 10 amount 7 }
       rule t.rate "比例" { kind cash when ok: rd_expense > 999 amount rd_expense * 12% - 5万 + 1万 }
       rule t.left "常量在左" { kind cash when ok: 1000 <= revenue amount 1万 - rd_expense / 2 }
+      rule t.add-years "满一年" { kind cash when ok: add_years(registered, 1) <= date(Y, 12, 31) when leap: add_years(date(2020, 2, 29), Y - 2020) < date(Y, 3, 1) amount 8 }
       rule t.quantified "某证书" { kind cash when ok: some c in hte_certificates satisfies year(c) in [Y-2..Y] amount 5 }
     }
     """)
