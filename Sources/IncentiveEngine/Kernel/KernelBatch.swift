@@ -119,8 +119,8 @@ public final class KernelBatch: @unchecked Sendable {
             if rowsApart { apart = true; break }
             guard evaluate(runs, reader: reader, into: &pass) else { return nil }
             progress?(.read(rows: pass.records))
-            // The block's records (four arrays an enterprise) are freed on another thread, not
-            // here while the next block waits.
+            // The block's records (an array an enterprise, and the pieces of the file they
+            // share) are freed on another thread, not here while the next block waits.
             DispatchQueue.global().async { withExtendedLifetime(runs) {} }
         }
         if apart {
@@ -183,8 +183,7 @@ public final class KernelBatch: @unchecked Sendable {
         var firstRowKept = false
         // The fields of the record being read, cut into one array for all the enterprise's
         // records, with room for one more than the header has (a record with more is the
-        // general path's either way).
-        // (Reserved, then appended: see `[Value].nulls` for why not `Array(repeating:count:)`.)
+        // general path's either way); reserved, then appended (see `[Value].nulls`).
         var fields: [Range<Int>] = []
         fields.reserveCapacity(reader.header.columns.count + 1)
         for _ in 0...reader.header.columns.count { fields.append(0..<0) }

@@ -62,12 +62,13 @@ struct PackedSlotProfiles: Sendable {
             statics.reserveCapacity(staticCount)
             for _ in 0..<staticCount { statics.append(reader.value()) }
             let stride = reader.count(), yearCount = reader.count()
-            var profile = SlotProfile(creditCode: creditCode, name: name, region: region, statics: statics, yearStride: stride)
-            profile.years = (0..<yearCount).map { _ in Int(reader.signed()) }
-            // Reserved, then appended (see `[Value].nulls` for why not `unsafeUninitializedCapacity`).
-            profile.cells.reserveCapacity(yearCount * stride)
-            for _ in 0..<yearCount * stride { profile.cells.append(reader.cell()) }
-            return profile
+            // Reserved, then appended (see `[Value].nulls` for why not `map` or `unsafeUninitializedCapacity`).
+            var years: [Int] = [], cells: [YearCell] = []
+            years.reserveCapacity(yearCount)
+            for _ in 0..<yearCount { years.append(Int(reader.signed())) }
+            cells.reserveCapacity(yearCount * stride)
+            for _ in 0..<yearCount * stride { cells.append(reader.cell()) }
+            return SlotProfile(creditCode: creditCode, name: name, region: region, statics: statics, yearStride: stride, years: years, cells: cells)
         }
     }
 }

@@ -163,21 +163,15 @@ struct SlotRowReader: Sendable {
         }
     }
 
-    /// A per-year cell: a plain number straight to its cell, anything else as `readCell` reads it
-    /// (a `Value` turned into a cell costs a copy and a switch, for about fifty cells a row).
+    /// A per-year cell: a whole number of up to 18 digits (most cells) straight to its cell,
+    /// anything else as `readCell` reads it (a `Value` turned into a cell costs a copy and a
+    /// switch, for every per-year cell of a row).
     @inline(__always) private func yearCell(_ cell: UnsafeBufferPointer<UInt8>, _ column: Column, _ index: Int, _ notUTF8: inout Bool) -> YearCell? {
         if cell.isEmpty { return .null }
         switch column.read {
         case .number, .integer, .money:
-            let first = cell[0], last = cell[cell.count - 1]
-            if cell.count <= 18, let whole = Self.wholeNumber(cell) {
-                // A whole number of up to 18 digits (most cells): no sign, so only money's and
-                // integers' checks, which it passes.
-                return .number(ExactDecimal(whole))
-            }
-            if first > 0x20, first < 0x7F, last > 0x20, last < 0x7F, let (number, scale) = Self.number(cell) {
-                return check(number, scale: scale, column) == nil ? nil : .number(number)
-            }
+            // No sign and no decimals: money's and integers' checks pass.
+            if cell.count <= 18, let whole = Self.wholeNumber(cell) { return .number(ExactDecimal(whole)) }
         default: break
         }
         return readCell(cell, column, index, &notUTF8).flatMap(YearCell.init)
