@@ -52,13 +52,17 @@ import Testing
         ]
         var bytes: [UInt8] = []
         for value in values { ValuePacking.append(value, to: &bytes) }
-        let unpacked: [Value] = bytes.withUnsafeBufferPointer { buffer in
+        #expect(Self.unpack(bytes, count: values.count) { $0.value() } == values)
+    }
+
+    /// `count` items read back from `bytes` by `read`, which must take all of them.
+    static func unpack<T>(_ bytes: [UInt8], count: Int, _ read: (inout ValuePacking.Reader) -> T) -> [T] {
+        bytes.withUnsafeBufferPointer { buffer in
             var reader = ValuePacking.Reader(bytes: buffer, position: 0)
-            let read = values.map { _ in reader.value() }
+            let items = (0..<count).map { _ in read(&reader) }
             #expect(reader.position == buffer.count)
-            return read
+            return items
         }
-        #expect(unpacked == values)
     }
 
     @Test("the kernel's waiting enterprises come back exactly as they were packed, each by its index")
@@ -89,12 +93,6 @@ import Testing
         ValuePacking.appendCells(cells[...], to: &packed)
         for cell in cells { ValuePacking.append(cell.value, to: &asValues) }
         #expect(packed == asValues)
-        let back: [YearCell] = packed.withUnsafeBufferPointer { buffer in
-            var reader = ValuePacking.Reader(bytes: buffer, position: 0)
-            let read = cells.map { _ in reader.cell() }
-            #expect(reader.position == buffer.count)
-            return read
-        }
-        #expect(back == cells)
+        #expect(Self.unpack(packed, count: cells.count) { $0.cell() } == cells)
     }
 }
