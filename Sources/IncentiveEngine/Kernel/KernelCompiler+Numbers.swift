@@ -39,25 +39,15 @@ extension KernelCompiler {
             }
             let b = compileNumber(right)
             switch (swapped, negated) {
-            case (false, false): return Self.ordering(a, b) { $0 < $1 }
-            case (true, false): return Self.ordering(a, b) { $1 < $0 }
-            case (false, true): return Self.ordering(a, b) { !($0 < $1) }
-            case (true, true): return Self.ordering(a, b) { !($1 < $0) }
+            case (false, false): return { frame in Self.both(a, b, &frame).map { .bool($0 < $1) } ?? .null }
+            case (true, false): return { frame in Self.both(a, b, &frame).map { .bool($1 < $0) } ?? .null }
+            case (false, true): return { frame in Self.both(a, b, &frame).map { .bool(!($0 < $1)) } ?? .null }
+            case (true, true): return { frame in Self.both(a, b, &frame).map { .bool(!($1 < $0)) } ?? .null }
             }
         case .add, .subtract, .multiply, .divide:
             guard let code = arithmetic(op, left, right) else { return nil }
             return { frame in code(&frame).map(Value.number) ?? .null }
         default: return nil
-        }
-    }
-
-    /// Both operands computed, then compared (`holds` is inlined into each caller's closure).
-    @inline(__always) private static func ordering(_ a: @escaping NumberCode, _ b: @escaping NumberCode,
-                                                   _ holds: @escaping @Sendable (ExactDecimal, ExactDecimal) -> Bool) -> KernelCode {
-        { frame in
-            let x = a(&frame), y = b(&frame)
-            guard let x, let y else { return .null }
-            return .bool(holds(x, y))
         }
     }
 
