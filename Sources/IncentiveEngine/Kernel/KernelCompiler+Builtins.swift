@@ -87,17 +87,17 @@ extension KernelCompiler {
         return { frame in code(&frame).map(Value.number) ?? .null }
     }
 
-    /// `x in [a..b]` (or `not in`) between numbers, as `Operations.contains` decides it for a range:
-    /// nil when the item or an end is null.
-    mutating func numberInRange(_ item: CheckedExpr, _ collection: CheckedExpr, negated: Bool) -> KernelCode? {
+    /// `x in [a..b]` (or `not in`) between numbers as flag code, as `Operations.contains` decides it
+    /// for a range: nil when the item or an end is null.
+    mutating func numberInRange(_ item: CheckedExpr, _ collection: CheckedExpr, negated: Bool) -> BoolCode? {
         guard case .range(let lower, let upper, let lowerClosed, let upperClosed) = collection.node,
               Self.isNumeric(item.type), Self.isNumeric(lower.type), Self.isNumeric(upper.type) else { return nil }
         let low = compileNumber(lower), high = compileNumber(upper), value = compileNumber(item)
         return { frame in
             let a = low(&frame), b = high(&frame), x = value(&frame)
-            guard let a, let b, let x else { return .null }
+            guard let a, let b, let x else { return nil }
             let inside = (lowerClosed ? !(x < a) : a < x) && (upperClosed ? !(b < x) : x < b)
-            return .bool(inside != negated)
+            return inside != negated
         }
     }
 }

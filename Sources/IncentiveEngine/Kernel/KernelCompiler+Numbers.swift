@@ -21,33 +21,34 @@ extension KernelCompiler {
     /// An ordering or arithmetic between two numeric expressions as `Value` code; nil for other
     /// operators (equality keeps `Value`s: it tells a number from another kind of value).
     mutating func numericBinary(_ op: BinaryOperator, _ left: CheckedExpr, _ right: CheckedExpr) -> KernelCode? {
-        switch op {
-        case .less, .lessOrEqual, .greater, .greaterOrEqual:
-            // `a > b` is `b < a`, and `a >= b` is `!(a < b)`: every ordering is `<`, maybe
-            // swapped, maybe negated.
-            let swapped = op == .greater || op == .lessOrEqual, negated = op == .lessOrEqual || op == .greaterOrEqual
-            let a = compileNumber(left)
-            if Self.isConstant(right) {
-                // A threshold (most orderings): compared here, not read through a closure.
-                guard let y = fold(right).number else { return { frame in _ = a(&frame); return .null } }
-                switch (swapped, negated) {
-                case (false, false): return { frame in a(&frame).map { .bool($0 < y) } ?? .null }
-                case (true, false): return { frame in a(&frame).map { .bool(y < $0) } ?? .null }
-                case (false, true): return { frame in a(&frame).map { .bool(!($0 < y)) } ?? .null }
-                case (true, true): return { frame in a(&frame).map { .bool(!(y < $0)) } ?? .null }
-                }
-            }
-            let b = compileNumber(right)
+        if let code = numericOrdering(op, left, right) { return { frame in code(&frame).map(Value.bool) ?? .null } }
+        guard let code = arithmetic(op, left, right) else { return nil }
+        return { frame in code(&frame).map(Value.number) ?? .null }
+    }
+
+    /// An ordering between two numeric expressions as flag code; nil for other operators.
+    mutating func numericOrdering(_ op: BinaryOperator, _ left: CheckedExpr, _ right: CheckedExpr) -> BoolCode? {
+        guard op.isOrdering else { return nil }
+        // `a > b` is `b < a`, and `a >= b` is `!(a < b)`: every ordering is `<`, maybe
+        // swapped, maybe negated.
+        let swapped = op == .greater || op == .lessOrEqual, negated = op == .lessOrEqual || op == .greaterOrEqual
+        let a = compileNumber(left)
+        if Self.isConstant(right) {
+            // A threshold (most orderings): compared here, not read through a closure.
+            guard let y = fold(right).number else { return { frame in _ = a(&frame); return nil } }
             switch (swapped, negated) {
-            case (false, false): return { frame in Self.both(a, b, &frame).map { .bool($0 < $1) } ?? .null }
-            case (true, false): return { frame in Self.both(a, b, &frame).map { .bool($1 < $0) } ?? .null }
-            case (false, true): return { frame in Self.both(a, b, &frame).map { .bool(!($0 < $1)) } ?? .null }
-            case (true, true): return { frame in Self.both(a, b, &frame).map { .bool(!($1 < $0)) } ?? .null }
+            case (false, false): return { frame in a(&frame).map { $0 < y } }
+            case (true, false): return { frame in a(&frame).map { y < $0 } }
+            case (false, true): return { frame in a(&frame).map { !($0 < y) } }
+            case (true, true): return { frame in a(&frame).map { !(y < $0) } }
             }
-        case .add, .subtract, .multiply, .divide:
-            guard let code = arithmetic(op, left, right) else { return nil }
-            return { frame in code(&frame).map(Value.number) ?? .null }
-        default: return nil
+        }
+        let b = compileNumber(right)
+        switch (swapped, negated) {
+        case (false, false): return { frame in Self.both(a, b, &frame).map { $0 < $1 } }
+        case (true, false): return { frame in Self.both(a, b, &frame).map { $1 < $0 } }
+        case (false, true): return { frame in Self.both(a, b, &frame).map { !($0 < $1) } }
+        case (true, true): return { frame in Self.both(a, b, &frame).map { !($1 < $0) } }
         }
     }
 
@@ -98,8 +99,8 @@ extension KernelCompiler {
         case .fact(let fact, nil):
             let slot = slots.slot(of: fact)
             return { frame in frame.profile.statics[slot].number }
-        case .local(let slot):
-            return { frame in frame.local(slot).number }
+        case .local(let slot) where letKinds.indices.contains(slot) && letKinds[slot] == .number:
+            return { frame in frame.numberLocal(slot) }
         case .binary(let op, let left, let right) where Self.isNumeric(left.type) && Self.isNumeric(right.type):
             if op == .coalesce {
                 let a = compileNumber(left), b = compileNumber(right)
@@ -112,12 +113,12 @@ extension KernelCompiler {
             let code = compileNumber(operand)
             return { frame in code(&frame)?.negated }
         case .conditional(let condition, let then, let otherwise) where Self.isNumeric(then.type) && Self.isNumeric(otherwise.type):
-            let test = compile(condition), a = compileNumber(then), b = compileNumber(otherwise)
+            let test = compileCondition(condition), a = compileNumber(then), b = compileNumber(otherwise)
             return { frame in
                 switch test(&frame) {
-                case .bool(true): return a(&frame)
-                case .bool(false): return b(&frame)
-                default: return nil
+                case true?: return a(&frame)
+                case false?: return b(&frame)
+                case nil: return nil
                 }
             }
         default: break

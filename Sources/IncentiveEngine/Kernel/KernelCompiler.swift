@@ -13,6 +13,10 @@ struct KernelCompiler {
     var rankTexts: [String] = []
     /// One more than the highest quantifier variable slot met.
     private(set) var variableCount = 0
+    /// How the rule's `let`s are held in a frame, by slot (set before anything that reads them is
+    /// compiled): a number or a flag computed by typed code and kept unboxed, or a `Value`.
+    var letKinds: [LetKind] = []
+    enum LetKind { case number, flag, value }
     /// The rule's version date when it reads nothing of the enterprise (`date(Y, 12, 31)`).
     var constantVersionDate: Value?
     private let emptyProfile: SlotProfile
@@ -22,6 +26,14 @@ struct KernelCompiler {
         self.slots = slots
         self.year = year
         emptyProfile = SlotProfile(creditCode: "", name: nil, region: "", staticCount: slots.statics.count, yearStride: slots.perYear.count)
+    }
+
+    mutating func noteVariable(_ slot: Int) { variableCount = max(variableCount, slot + 1) }
+
+    /// How a `let` of a type is held.
+    static func letKind(of type: ValueType) -> LetKind {
+        if isNumeric(type) { return .number }
+        return type == .bool ? .flag : .value
     }
 
     /// Whether an expression's value depends on nothing but Y and constants.
@@ -80,9 +92,14 @@ struct KernelCompiler {
                 guard case .date(let date) = frame.versionDay(), let version = param.version(on: date) else { return .null }
                 return version.value
             }
-        case .local(let slot): return { frame in frame.local(slot) }
+        case .local(let slot):
+            switch letKinds.indices.contains(slot) ? letKinds[slot] : .value {
+            case .number: return { frame in frame.numberLocal(slot).map(Value.number) ?? .null }
+            case .flag: return { frame in frame.flagLocal(slot).map(Value.bool) ?? .null }
+            case .value: return { frame in frame.local(slot) }
+            }
         case .variable(let slot):
-            variableCount = max(variableCount, slot + 1)
+            noteVariable(slot)
             return { frame in frame.variables[slot] }
         case .unary(let op, let operand):
             let code = compile(operand)
@@ -91,12 +108,12 @@ struct KernelCompiler {
             if Self.isNumeric(left.type), Self.isNumeric(right.type), let code = numericBinary(op, left, right) { return code }
             return compileBinary(op, compile(left), compile(right))
         case .conditional(let condition, let then, let otherwise):
-            let test = compile(condition), a = compile(then), b = compile(otherwise)
+            let test = compileCondition(condition), a = compile(then), b = compile(otherwise)
             return { frame in
                 switch test(&frame) {
-                case .bool(true): return a(&frame)
-                case .bool(false): return b(&frame)
-                default: return .null
+                case true?: return a(&frame)
+                case false?: return b(&frame)
+                case nil: return .null
                 }
             }
         case .call(let builtin, let arguments):
@@ -121,7 +138,7 @@ struct KernelCompiler {
             let low = compile(lower), high = compile(upper)
             return { frame in .range(lower: low(&frame), upper: high(&frame), lowerClosed: lowerClosed, upperClosed: upperClosed) }
         case .membership(let item, let collection, let negated):
-            if let code = numberInRange(item, collection, negated: negated) { return code }
+            if let code = numberInRange(item, collection, negated: negated) { return { frame in code(&frame).map(Value.bool) ?? .null } }
             let itemCode = compile(item), collectionCode = compile(collection)
             return { frame in
                 let list = collectionCode(&frame)
@@ -129,7 +146,7 @@ struct KernelCompiler {
                 return .bool(found != negated)
             }
         case .quantified(let every, let slot, let list, let condition):
-            variableCount = max(variableCount, slot + 1)
+            noteVariable(slot)
             let listCode = compile(list), test = compile(condition)
             return { frame in
                 guard case .list(let items) = listCode(&frame) else { return .null }

@@ -16,8 +16,8 @@ final class KernelEvaluator: @unchecked Sendable {
     let slots: FactSlots
     /// By rule index; nil for rules not in force in the year.
     let rules: [KernelRule?]
-    let vetoes: [[KernelCode]]
-    let obligations: [(conditions: [KernelCode], amount: KernelCode)]
+    let vetoes: [[BoolCode]]
+    let obligations: [(conditions: [BoolCode], amount: KernelCode)]
     /// Every ranking of the year's rules, numbered: rule `r`'s expression `e` is ranking
     /// `firstRanking[r] + e`, of `rankings` in all. The batch gathers and looks up ranks by number
     /// (no rule and expression text hashed per enterprise).
@@ -55,9 +55,9 @@ final class KernelEvaluator: @unchecked Sendable {
         self.rankings = rankings
         var compiler = KernelCompiler(policies: policies, slots: slots, year: year)
         compiler.constantVersionDate = .date(CivilDate(year: year, month: 1, day: 1)!)
-        vetoes = policies.vetoes.map { $0.conditions.map { compiler.compile($0.expr) } }
+        vetoes = policies.vetoes.map { $0.conditions.map { compiler.compileCondition($0.expr) } }
         obligations = policies.obligations.map { obligation in
-            (obligation.conditions.map { compiler.compile($0.expr) }, compiler.compile(obligation.amount))
+            (obligation.conditions.map { compiler.compileCondition($0.expr) }, compiler.compile(obligation.amount))
         }
         vetoAndObligationVariables = compiler.variableCount
     }
@@ -156,7 +156,7 @@ final class KernelEvaluator: @unchecked Sendable {
             }
             var status = RuleOutcome.Status.eligible
             for code in obligation.conditions {
-                switch code(&frame).bool {
+                switch code(&frame) {
                 case true?: break
                 case false?: status = .ineligible
                 case nil: status = .undetermined

@@ -22,6 +22,9 @@ struct KernelFrame {
     /// `stamp`, which `reset(for:)` and `start` move on, so a new rule or enterprise clears nothing
     /// (values of an earlier one stay until overwritten).
     var letValues: [Value] = []
+    /// The same for `let`s held unboxed (`KernelCompiler.LetKind`): numbers and flags.
+    var letNumbers: [ExactDecimal?] = []
+    var letFlags: [Bool?] = []
     var letStamps: [UInt32] = []
     var stamp: UInt32 = 0
     var variables: [Value]
@@ -59,8 +62,11 @@ struct KernelFrame {
     mutating func reset(for rule: KernelRule) {
         self.rule = rule
         if letValues.count < rule.lets.count {
-            letValues.append(contentsOf: [Value].nulls(rule.lets.count - letValues.count))
-            letStamps.append(contentsOf: repeatElement(stamp, count: rule.lets.count - letStamps.count))
+            let more = rule.lets.count - letValues.count
+            letValues.append(contentsOf: [Value].nulls(more))
+            letNumbers.append(contentsOf: repeatElement(nil, count: more))
+            letFlags.append(contentsOf: repeatElement(nil, count: more))
+            letStamps.append(contentsOf: repeatElement(stamp, count: more))
         }
         advanceStamp()
         if variables.count < rule.variables { variables.append(contentsOf: [Value].nulls(rule.variables - variables.count)) }
@@ -78,11 +84,32 @@ struct KernelFrame {
         }
     }
 
+    /// A `let` held as a `Value`, computed on first read.
     mutating func local(_ slot: Int) -> Value {
         if letStamps[slot] == stamp { return letValues[slot] }
-        let code = rule!.lets[slot]
+        guard case .value(let code) = rule!.lets[slot] else { preconditionFailure("let \(slot) is held unboxed") }
         let value = code(&self)
         letValues[slot] = value
+        letStamps[slot] = stamp
+        return value
+    }
+
+    /// A numeric `let`, computed on first read.
+    mutating func numberLocal(_ slot: Int) -> ExactDecimal? {
+        if letStamps[slot] == stamp { return letNumbers[slot] }
+        guard case .number(let code) = rule!.lets[slot] else { preconditionFailure("let \(slot) is not a number") }
+        let value = code(&self)
+        letNumbers[slot] = value
+        letStamps[slot] = stamp
+        return value
+    }
+
+    /// A `bool` `let`, computed on first read.
+    mutating func flagLocal(_ slot: Int) -> Bool? {
+        if letStamps[slot] == stamp { return letFlags[slot] }
+        guard case .flag(let code) = rule!.lets[slot] else { preconditionFailure("let \(slot) is not a flag") }
+        let value = code(&self)
+        letFlags[slot] = value
         letStamps[slot] = stamp
         return value
     }

@@ -6,11 +6,17 @@ import PolicyLanguage
 /// at compile time. A class: evaluation takes one reference per rule, not a copy of its closures.
 final class KernelRule: Sendable {
     let index: Int
-    let lets: [KernelCode]
+    /// The rule's `let`s, each compiled as it is held in a frame (`KernelCompiler.LetKind`).
+    enum Let {
+        case number(NumberCode)
+        case flag(BoolCode)
+        case value(KernelCode)
+    }
+    let lets: [Let]
     let variables: Int
     let version: KernelCode?
-    let cohort: [KernelCode]
-    let conditions: [KernelCode]
+    let cohort: [BoolCode]
+    let conditions: [BoolCode]
     let amount: KernelCode?
     let cap: KernelCode?
     let floor: KernelCode?
@@ -23,12 +29,19 @@ final class KernelRule: Sendable {
         var compiler = KernelCompiler(policies: policies, slots: slots, year: year)
         let ranked = CohortRanking.rankExpressions(of: rule)
         compiler.rankTexts = ranked.map(\.text)
+        compiler.letKinds = rule.lets.map { KernelCompiler.letKind(of: $0.expr.type) }
         if KernelCompiler.isConstant(rule.versionDate) { compiler.constantVersionDate = compiler.fold(rule.versionDate) }
         self.index = index
         version = compiler.constantVersionDate == nil ? compiler.compile(rule.versionDate) : nil
-        lets = rule.lets.map { compiler.compile($0.expr) }
-        cohort = rule.cohort.map { compiler.compile($0.expr) }
-        conditions = rule.conditions.map { compiler.compile($0.expr) }
+        lets = rule.lets.map { item in
+            switch KernelCompiler.letKind(of: item.expr.type) {
+            case .number: .number(compiler.compileNumber(item.expr))
+            case .flag: .flag(compiler.compileCondition(item.expr))
+            case .value: .value(compiler.compile(item.expr))
+            }
+        }
+        cohort = rule.cohort.map { compiler.compileCondition($0.expr) }
+        conditions = rule.conditions.map { compiler.compileCondition($0.expr) }
         amount = rule.amount.map { compiler.compile($0) }
         cap = rule.cap.map { compiler.compile($0) }
         floor = rule.floor.map { compiler.compile($0) }
@@ -40,10 +53,10 @@ final class KernelRule: Sendable {
 
     /// Whether every condition holds: false as soon as one fails (later ones are not evaluated,
     /// as a failed condition decides alone), nil when none fails but one is unknown.
-    static func allHold(_ codes: [KernelCode], _ frame: inout KernelFrame) -> Bool? {
+    static func allHold(_ codes: [BoolCode], _ frame: inout KernelFrame) -> Bool? {
         var holds: Bool? = true
         for code in codes {
-            switch code(&frame).bool {
+            switch code(&frame) {
             case false?: return false
             case nil: holds = nil
             case true?: break

@@ -45,6 +45,11 @@ enum YearCell: Sendable, Hashable {
         if case .number(let number) = self { return number }
         return nil
     }
+
+    @inline(__always) var bool: Bool? {
+        if case .bool(let flag) = self { return flag }
+        return nil
+    }
 }
 
 extension Array where Element == YearCell {
