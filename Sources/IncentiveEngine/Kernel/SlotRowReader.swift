@@ -37,6 +37,8 @@ struct SlotRowReader: Sendable {
     private let staticCount: Int
     /// Per column, its fact: for cells read by `FactReader`.
     private let facts: [FactDecl?]
+    /// The region and industry texts made so far (this reader's: one per thread).
+    private let codeTexts = CodeTexts()
 
     init(header: ProfileRowReader.Header, slots: FactSlots) {
         self.header = header
@@ -208,9 +210,24 @@ struct SlotRowReader: Sendable {
     private enum StaticCell { case value(Value), invalid }
 
     /// A static cell's value, with the checks its role asks for (a valid credit code, region or
-    /// industry code).
+    /// industry code). A code of plain ASCII with nothing to trim is checked on its bytes, before
+    /// any text is made, and a region or industry met before is not made again (`CodeTexts`).
     private func staticCell(_ cell: UnsafeBufferPointer<UInt8>, _ index: Int, _ notUTF8: inout Bool) -> StaticCell {
         let column = columns[index]
+        if column.read == .text, column.role != .plain, column.role != .name, Self.isVisibleASCII(cell) {
+            switch column.role {
+            case .creditCode:
+                guard CreditCode.isValid(cell) else { return .invalid }
+                return .value(.text(String(decoding: cell, as: UTF8.self)))
+            case .region:
+                guard ProfileReader.isRegionCode(cell) else { return .invalid }
+                return .value(.text(codeTexts.text(cell)))
+            case .industry:
+                guard ProfileReader.isIndustryCode(cell) else { return .invalid }
+                return .value(.text(codeTexts.text(cell)))
+            case .name, .plain: break
+            }
+        }
         guard let known = readCell(cell, column, index, &notUTF8) else { return .invalid }
         switch column.role {
         case .creditCode:
@@ -222,6 +239,12 @@ struct SlotRowReader: Sendable {
         case .name, .plain: break
         }
         return .value(known)
+    }
+
+    /// Whether a cell is not empty and every byte is visible ASCII (nothing to trim, nothing to
+    /// decode): its text is its bytes.
+    static func isVisibleASCII(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        !cell.isEmpty && cell.allSatisfy { $0 > 0x20 && $0 < 0x7F }
     }
 
     /// Adds a row read the general way to the enterprise's profile (nil before its first row);

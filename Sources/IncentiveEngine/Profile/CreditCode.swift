@@ -41,16 +41,19 @@ public enum CreditCode {
     /// write, and copies no bytes).
     static func isValid(_ code: String) -> Bool {
         var code = code
-        return code.withUTF8 { bytes in
-            guard bytes.count == 18 else { return false }
-            var sum = 0, weight = 1
-            for index in 0..<17 {
-                guard let value = value(of: bytes[index]) else { return false }
-                sum += value * weight
-                weight = weight * 3 % 31
-            }
-            return value(of: bytes[17]) == (31 - sum % 31) % 31
+        return code.withUTF8 { isValid($0) }
+    }
+
+    /// The same from the bytes of a CSV cell, before any text is made of them.
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count == 18 else { return false }
+        var sum = 0, weight = 1
+        for index in 0..<17 {
+            guard let value = value(of: bytes[index]) else { return false }
+            sum += value * weight
+            weight = weight * 3 % 31
         }
+        return value(of: bytes[17]) == (31 - sum % 31) % 31
     }
 
     /// A byte's place in `alphabet` ("0123456789ABCDEFGHJKLMNPQRTUWXY"), or nil.

@@ -144,16 +144,24 @@ public struct ProfileReader: Sendable {
 
     /// A section letter A–T, optionally followed by 2–4 digits (checked on bytes: it runs per CSV row).
     static func isIndustryCode(_ code: String) -> Bool {
-        // The UTF-8 view as it is: an array of it was an allocation for every enterprise's first row.
-        let bytes = code.utf8
+        var code = code
+        return code.withUTF8 { isIndustryCode($0) }
+    }
+
+    /// The same from the bytes of a CSV cell, before any text is made of them.
+    static func isIndustryCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "T") else { return false }
-        let digits = bytes.dropFirst()
-        return (digits.isEmpty || (2...4).contains(digits.count)) && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        return (bytes.count == 1 || (3...5).contains(bytes.count)) && bytes.dropFirst().allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     /// Six ASCII digits, not starting with 0.
     static func isRegionCode(_ code: String) -> Bool {
-        let bytes = code.utf8
-        return bytes.count == 6 && bytes.first != UInt8(ascii: "0") && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        var code = code
+        return code.withUTF8 { isRegionCode($0) }
+    }
+
+    /// The same from the bytes of a CSV cell, before any text is made of them.
+    static func isRegionCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count == 6 && bytes[0] != UInt8(ascii: "0") && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 }

@@ -19,4 +19,38 @@ import Testing
         }
         #expect(taken > 3000, "the shortcut is taken for \(taken) names")
     }
+
+    @Test("codes checked on their bytes agree with the checks on text; region and industry texts found again are the cell's text")
+    func codeCells() {
+        var random = SplitMix64(seed: 22)
+        let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXYIOSVZaz -é".utf8)
+        let texts = CodeTexts()
+        var validCodes = 0
+        for _ in 0..<20_000 {
+            // A valid credit code, sometimes with one byte changed or one dropped.
+            var code = Array(String(CreditCodeTests.code(&random)).utf8)
+            switch random.below(4) {
+            case 0: code[random.below(18)] = alphabet[random.below(alphabet.count)]
+            case 1: code.remove(at: random.below(18))
+            default: break
+            }
+            let text = String(decoding: code, as: UTF8.self)
+            let byBytes = code.withUnsafeBufferPointer { CreditCode.isValid($0) }
+            #expect(byBytes == (CreditCode.problem(with: text) == nil), "\(text)")
+            if byBytes { validCodes += 1 }
+            // Short cells of digits, letters and others, as regions and industries.
+            let cell = (0..<random.below(8)).map { _ in alphabet[random.below(24)] }
+            let cellText = String(decoding: cell, as: UTF8.self)
+            cell.withUnsafeBufferPointer { bytes in
+                let digits = cell.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                #expect(ProfileReader.isRegionCode(bytes) == (cell.count == 6 && digits && cell.first != 0x30), "\(cellText)")
+                let industry = cell.first.map { $0 >= 0x41 && $0 <= 0x54 } == true && [1, 3, 4, 5].contains(cell.count)
+                    && cell.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                #expect(ProfileReader.isIndustryCode(bytes) == industry, "\(cellText)")
+                // More distinct cells than the cache holds: each is its own text, found or made.
+                #expect(texts.text(bytes) == cellText)
+            }
+        }
+        #expect(validCodes > 8000)
+    }
 }
