@@ -93,11 +93,12 @@ extension KernelBatch {
     /// Reads an enterprise; finishes it when its region has no cohort rule, else packs it and
     /// notes its ranking values.
     private func firstPass(_ run: RecordStream.Run, reader: SlotRowReader, kernel: KernelEvaluator, into chunk: inout Chunk) {
-        let read = read(run, reader: reader, kernel: kernel)
+        var read = read(run, reader: reader, kernel: kernel)
         chunk.issues += read.issues
         if read.abandon { chunk.abandon = true; return }
         if read.firstRowDropped { chunk.firstRowDropped = true }
-        guard let profile = read.profile else { return }
+        // Taken out, not copied (a copy counts six references up, and down when `read` ends).
+        guard let profile = read.profile.take() else { return }
         let plan = kernel.plan(for: profile.region)
         if plan.needsCohort {
             rankValues(profile, plan: plan, kernel: kernel, enterprise: chunk.waiting.count, into: &chunk.rankValues)

@@ -61,8 +61,8 @@ struct KernelFrame {
     /// Ready for the next rule of the same enterprise, keeping the storage already allocated.
     mutating func reset(for rule: KernelRule) {
         self.rule = rule
-        if letValues.count < rule.lets.count {
-            let more = rule.lets.count - letValues.count
+        if letValues.count < rule.letCount {
+            let more = rule.letCount - letValues.count
             letValues.append(contentsOf: [Value].nulls(more))
             letNumbers.append(contentsOf: repeatElement(nil, count: more))
             letFlags.append(contentsOf: repeatElement(nil, count: more))
@@ -87,8 +87,7 @@ struct KernelFrame {
     /// A `let` held as a `Value`, computed on first read.
     mutating func local(_ slot: Int) -> Value {
         if letStamps[slot] == stamp { return letValues[slot] }
-        guard case .value(let code) = rule!.lets[slot] else { preconditionFailure("let \(slot) is held unboxed") }
-        let value = code(&self)
+        let value = rule!.valueLets[slot]!(&self)
         letValues[slot] = value
         letStamps[slot] = stamp
         return value
@@ -97,8 +96,7 @@ struct KernelFrame {
     /// A numeric `let`, computed on first read.
     mutating func numberLocal(_ slot: Int) -> ExactDecimal? {
         if letStamps[slot] == stamp { return letNumbers[slot] }
-        guard case .number(let code) = rule!.lets[slot] else { preconditionFailure("let \(slot) is not a number") }
-        let value = code(&self)
+        let value = rule!.numberLets[slot]!(&self)
         letNumbers[slot] = value
         letStamps[slot] = stamp
         return value
@@ -107,8 +105,7 @@ struct KernelFrame {
     /// A `bool` `let`, computed on first read.
     mutating func flagLocal(_ slot: Int) -> Bool? {
         if letStamps[slot] == stamp { return letFlags[slot] }
-        guard case .flag(let code) = rule!.lets[slot] else { preconditionFailure("let \(slot) is not a flag") }
-        let value = code(&self)
+        let value = rule!.flagLets[slot]!(&self)
         letFlags[slot] = value
         letStamps[slot] = stamp
         return value

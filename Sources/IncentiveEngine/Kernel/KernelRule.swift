@@ -6,13 +6,13 @@ import PolicyLanguage
 /// at compile time. A class: evaluation takes one reference per rule, not a copy of its closures.
 final class KernelRule: Sendable {
     let index: Int
-    /// The rule's `let`s, each compiled as it is held in a frame (`KernelCompiler.LetKind`).
-    enum Let {
-        case number(NumberCode)
-        case flag(BoolCode)
-        case value(KernelCode)
-    }
-    let lets: [Let]
+    /// The rule's `let`s by slot, each compiled as it is held in a frame (`KernelCompiler.LetKind`):
+    /// a slot has code in exactly one of the three (one array each, not an enum of the three,
+    /// whose copy out of the array counted a reference up and down at every read).
+    let numberLets: [NumberCode?]
+    let flagLets: [BoolCode?]
+    let valueLets: [KernelCode?]
+    var letCount: Int { valueLets.count }
     let variables: Int
     let version: KernelCode?
     let cohort: [BoolCode]
@@ -33,13 +33,17 @@ final class KernelRule: Sendable {
         if KernelCompiler.isConstant(rule.versionDate) { compiler.constantVersionDate = compiler.fold(rule.versionDate) }
         self.index = index
         version = compiler.constantVersionDate == nil ? compiler.compile(rule.versionDate) : nil
-        lets = rule.lets.map { item in
-            switch KernelCompiler.letKind(of: item.expr.type) {
-            case .number: .number(compiler.compileNumber(item.expr))
-            case .flag: .flag(compiler.compileCondition(item.expr))
-            case .value: .value(compiler.compile(item.expr))
-            }
+        // In slot order: a let reads only the ones before it.
+        var numberLets: [NumberCode?] = [], flagLets: [BoolCode?] = [], valueLets: [KernelCode?] = []
+        for item in rule.lets {
+            let kind = KernelCompiler.letKind(of: item.expr.type)
+            numberLets.append(kind == .number ? compiler.compileNumber(item.expr) : nil)
+            flagLets.append(kind == .flag ? compiler.compileCondition(item.expr) : nil)
+            valueLets.append(kind == .value ? compiler.compile(item.expr) : nil)
         }
+        self.numberLets = numberLets
+        self.flagLets = flagLets
+        self.valueLets = valueLets
         cohort = rule.cohort.map { compiler.compileCondition($0.expr) }
         conditions = rule.conditions.map { compiler.compileCondition($0.expr) }
         amount = rule.amount.map { compiler.compile($0) }

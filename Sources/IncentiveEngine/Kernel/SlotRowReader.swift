@@ -180,7 +180,7 @@ struct SlotRowReader: Sendable {
     }
 
     /// The enterprise's profile from its first row.
-    private func first(_ bytes: UnsafeBufferPointer<UInt8>, fields: UnsafeBufferPointer<Range<Int>>, year: Int, cells: [YearCell], into profile: inout SlotProfile?) -> Outcome {
+    private func first(_ bytes: UnsafeBufferPointer<UInt8>, fields: UnsafeBufferPointer<Range<Int>>, year: Int, cells: consuming [YearCell], into profile: inout SlotProfile?) -> Outcome {
         var notUTF8 = false
         var statics = [Value].nulls(staticCount)
         var creditCode = "", name: String?, region = ""
@@ -202,8 +202,10 @@ struct SlotRowReader: Sendable {
         var years: [Int] = []
         years.reserveCapacity(4)
         years.append(year)
-        profile = SlotProfile(creditCode: creditCode, name: name, region: region, statics: statics, yearStride: columnOfYearSlot.count,
-                              years: years, cells: cells)
+        // Built in place: a profile built, then assigned, was copied (six references counted up)
+        // and the first one destroyed.
+        profile = .some(SlotProfile(creditCode: creditCode, name: name, region: region, statics: statics, yearStride: columnOfYearSlot.count,
+                                    years: years, cells: cells))
         return .read
     }
 
