@@ -180,42 +180,46 @@ public final class KernelBatch: @unchecked Sendable {
     /// (`SlotRowReader`), any other through `ProfileRowReader` and merged.
     func read(_ run: RecordStream.Run, reader: SlotRowReader, kernel: KernelEvaluator) -> ReadResult {
         var result = ReadResult()
-        var reference: SlotRowReader.Reference?
         var firstRowKept = false
-        // The fields of the record being read, cut into one array for all the enterprise's
-        // records, with room for one more than the header has (a record with more is the
-        // general path's either way); reserved, then appended (see `[Value].nulls`).
-        var fields: [Range<Int>] = []
-        fields.reserveCapacity(reader.header.columns.count + 1)
-        for _ in 0...reader.header.columns.count { fields.append(0..<0) }
-        for (index, record) in run.records.enumerated() {
-            if index == 1 { firstRowKept = result.profile != nil }
-            // Every cell the reader reads is checked as UTF-8 where it decodes it; a record with
-            // unread columns is checked whole (the general path decodes every field).
-            if reader.hasIgnoredColumns, !record.isUTF8 { result.abandon = true; return result }
-            if let count = fields.withUnsafeMutableBufferPointer({ record.cutFields(into: $0) }) {
-                let outcome = fields.withUnsafeBufferPointer { all in
-                    let fields = UnsafeBufferPointer(rebasing: all[..<count])
-                    let outcome = record.withBytes { reader.read($0, fields: fields, reference: reference, into: &result.profile) }
+        // The fields of the record being read, and of the reference's, in one buffer on the stack
+        // for all the enterprise's records, each half with room for one more than the header has
+        // (a record with more is the general path's either way).
+        let room = reader.header.columns.count + 1
+        withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 2 * room) { buffer in
+            buffer.initialize(repeating: 0..<0)
+            let fields = UnsafeMutableBufferPointer(rebasing: buffer[..<room])
+            let kept = UnsafeMutableBufferPointer(rebasing: buffer[room...])
+            var reference: SlotRowReader.Reference?
+            for (index, record) in run.records.enumerated() {
+                if index == 1 { firstRowKept = result.profile != nil }
+                // Every cell the reader reads is checked as UTF-8 where it decodes it; a record with
+                // unread columns is checked whole (the general path decodes every field).
+                if reader.hasIgnoredColumns, !record.isUTF8 { result.abandon = true; return }
+                if let count = record.cutFields(into: fields) {
+                    let cut = UnsafeBufferPointer(rebasing: fields[..<count])
+                    let outcome = record.withBytes { reader.read($0, fields: cut, reference: reference, into: &result.profile) }
                     // The first row read this way: later rows compare their static cells with its bytes.
-                    if outcome == .read, reference == nil { reference = SlotRowReader.Reference(record, fields: fields) }
-                    return outcome
+                    if outcome == .read, reference == nil {
+                        _ = kept.update(fromContentsOf: cut)
+                        reference = SlotRowReader.Reference(record, fields: UnsafeBufferPointer(rebasing: kept[..<count]))
+                    }
+                    switch outcome {
+                    case .read: continue
+                    case .notUTF8, .conflict: result.abandon = true; return
+                    case .general: break
+                    }
                 }
-                switch outcome {
-                case .read: continue
-                case .notUTF8, .conflict: result.abandon = true; return result
-                case .general: break
+                guard let csv = record.csv() else { result.abandon = true; return }
+                let (general, rowIssues) = rowReader.row(csv, header: reader.header)
+                result.issues += rowIssues.map { (record.row, $0) }
+                guard let general, !general.years.isEmpty else { continue }
+                guard SlotRowReader.merge(SlotProfile(general.profile, slots: kernel.slots), into: &result.profile, slots: kernel.slots) else {
+                    result.abandon = true
+                    return
                 }
-            }
-            guard let csv = record.csv() else { result.abandon = true; return result }
-            let (general, rowIssues) = rowReader.row(csv, header: reader.header)
-            result.issues += rowIssues.map { (record.row, $0) }
-            guard let general, !general.years.isEmpty else { continue }
-            guard SlotRowReader.merge(SlotProfile(general.profile, slots: kernel.slots), into: &result.profile, slots: kernel.slots) else {
-                result.abandon = true
-                return result
             }
         }
+        if result.abandon { return result }
         result.firstRowDropped = run.records.count > 1 && !firstRowKept && result.profile != nil
         return result
     }

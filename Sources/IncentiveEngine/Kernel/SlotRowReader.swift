@@ -93,14 +93,22 @@ struct SlotRowReader: Sendable {
     /// An enterprise's first row read this way, whose static cells a later row usually repeats
     /// byte for byte: those are taken as read (their values are in the profile already).
     struct Reference {
-        /// The record's storage, and its fields' ranges in it.
+        /// The record's storage, where the record starts in it, and its fields' ranges (from the
+        /// record's first byte) in a buffer the caller keeps for as long as the reference: an
+        /// array of them was an allocation for every enterprise.
         let bytes: [UInt8]
-        let fields: [Range<Int>]
+        let start: Int
+        let fields: UnsafeBufferPointer<Range<Int>>
 
         init(_ record: RecordStream.Record, fields: UnsafeBufferPointer<Range<Int>>) {
             bytes = record.storage
-            let start = record.range.lowerBound
-            self.fields = fields.map { $0.lowerBound + start ..< $0.upperBound + start }
+            start = record.range.lowerBound
+            self.fields = fields
+        }
+
+        /// The bytes of field `index`.
+        func cell(_ index: Int) -> ArraySlice<UInt8> {
+            bytes[fields[index].lowerBound + start ..< fields[index].upperBound + start]
         }
     }
 
@@ -126,7 +134,7 @@ struct SlotRowReader: Sendable {
         var changes: [(slot: Int, value: Value, name: String?)] = []
         for index in staticColumns {
             let cell = UnsafeBufferPointer(rebasing: bytes[fields[index]])
-            if let reference, Self.same(reference.bytes[reference.fields[index]], cell) { continue }
+            if let reference, Self.same(reference.cell(index), cell) { continue }
             switch staticCell(cell, index, &notUTF8) {
             case .invalid: return notUTF8 ? .notUTF8 : .general
             case .value(let value):
