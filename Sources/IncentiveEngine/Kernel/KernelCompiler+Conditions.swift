@@ -11,13 +11,19 @@ typealias BoolCode = @Sendable (inout KernelFrame) -> Bool?
 /// reads the same here, and every operation is `compileBinary`'s or `Operations`', in the same
 /// order (both operands of an equality computed, then a null gives null; `and`/`or` as there).
 extension KernelCompiler {
-    /// A `bool` expression as flag code; anything this does not take directly through its
-    /// `Value` code.
+    /// A `bool` expression as flag code, computed here when it reads nothing of the enterprise.
     mutating func compileCondition(_ expr: CheckedExpr) -> BoolCode {
         if Self.isConstant(expr) {
             let flag = fold(expr).bool
             return { _ in flag }
         }
+        return conditionNode(expr)
+    }
+
+    /// The flag code of an expression's own node; anything this does not take directly through
+    /// its `Value` code. `and`, `or`, `not` and quantifiers are only compiled here (`compileNode`
+    /// wraps them as values): anything but a flag reads as null in them either way.
+    mutating func conditionNode(_ expr: CheckedExpr) -> BoolCode {
         switch expr.node {
         case .fact(let fact, nil) where fact.perYear:
             let slot = slots.slot(of: fact), year = self.year
@@ -30,13 +36,12 @@ extension KernelCompiler {
             let slot = slots.slot(of: fact)
             guard let factYear = fold(yearExpr).number?.intValue else { return { _ in nil } }
             return { frame in frame.profile.cell(yearSlot: slot, year: factYear).bool }
-        case .local(let slot) where letKinds.indices.contains(slot) && letKinds[slot] == .flag:
+        case .local(let slot) where letKind(ofSlot: slot) == .flag:
             return { frame in frame.flagLocal(slot) }
-        case .unary(.not, let operand) where operand.type == .bool:
+        case .unary(.not, let operand):
             let code = compileCondition(operand)
             return { frame in code(&frame).map { !$0 } }
         case .binary(let op, let left, let right) where op == .and || op == .or:
-            guard left.type == .bool, right.type == .bool else { break }
             let a = compileCondition(left), b = compileCondition(right), shortCircuit = op == .or
             return { frame in
                 let x = a(&frame)
@@ -49,15 +54,7 @@ extension KernelCompiler {
             let a = compileCondition(left), b = compileCondition(right)
             return { frame in a(&frame) ?? b(&frame) }
         case .binary(let op, let left, let right) where Self.isNumeric(left.type) && Self.isNumeric(right.type):
-            if let code = numericOrdering(op, left, right) { return code }
-            if op == .equal || op == .notEqual {
-                let a = compileNumber(left), b = compileNumber(right), equal = op == .equal
-                return { frame in
-                    let x = a(&frame), y = b(&frame)
-                    guard let x, let y else { return nil }
-                    return (x == y) == equal
-                }
-            }
+            if let code = numericComparison(op, left, right) { return code }
         case .conditional(let condition, let then, let otherwise) where then.type == .bool && otherwise.type == .bool:
             let test = compileCondition(condition), a = compileCondition(then), b = compileCondition(otherwise)
             return { frame in
@@ -69,7 +66,7 @@ extension KernelCompiler {
             }
         case .membership(let item, let collection, let negated):
             if let code = numberInRange(item, collection, negated: negated) { return code }
-        case .quantified(let every, let slot, let list, let condition) where condition.type == .bool:
+        case .quantified(let every, let slot, let list, let condition):
             noteVariable(slot)
             let listCode = compile(list), test = compileCondition(condition)
             return { frame in

@@ -18,16 +18,22 @@ extension KernelCompiler {
         }
     }
 
-    /// An ordering or arithmetic between two numeric expressions as `Value` code; nil for other
-    /// operators (equality keeps `Value`s: it tells a number from another kind of value).
+    /// A comparison or arithmetic between two numeric expressions as `Value` code; nil for other
+    /// operators.
     mutating func numericBinary(_ op: BinaryOperator, _ left: CheckedExpr, _ right: CheckedExpr) -> KernelCode? {
-        if let code = numericOrdering(op, left, right) { return { frame in code(&frame).map(Value.bool) ?? .null } }
+        if let code = numericComparison(op, left, right) { return { frame in code(&frame).map(Value.bool) ?? .null } }
         guard let code = arithmetic(op, left, right) else { return nil }
         return { frame in code(&frame).map(Value.number) ?? .null }
     }
 
-    /// An ordering between two numeric expressions as flag code; nil for other operators.
-    mutating func numericOrdering(_ op: BinaryOperator, _ left: CheckedExpr, _ right: CheckedExpr) -> BoolCode? {
+    /// An ordering or (in)equality between two numeric expressions as flag code (both operands
+    /// computed, then a null gives null, as `Operations.binary`); nil for other operators. The
+    /// checker typed both as numbers, so a value is a number or null.
+    mutating func numericComparison(_ op: BinaryOperator, _ left: CheckedExpr, _ right: CheckedExpr) -> BoolCode? {
+        if op == .equal || op == .notEqual {
+            let a = compileNumber(left), b = compileNumber(right), equal = op == .equal
+            return { frame in Self.both(a, b, &frame).map { ($0 == $1) == equal } }
+        }
         guard op.isOrdering else { return nil }
         // `a > b` is `b < a`, and `a >= b` is `!(a < b)`: every ordering is `<`, maybe
         // swapped, maybe negated.
@@ -99,7 +105,7 @@ extension KernelCompiler {
         case .fact(let fact, nil):
             let slot = slots.slot(of: fact)
             return { frame in frame.profile.statics[slot].number }
-        case .local(let slot) where letKinds.indices.contains(slot) && letKinds[slot] == .number:
+        case .local(let slot) where letKind(ofSlot: slot) == .number:
             return { frame in frame.numberLocal(slot) }
         case .binary(let op, let left, let right) where Self.isNumeric(left.type) && Self.isNumeric(right.type):
             if op == .coalesce {

@@ -30,6 +30,11 @@ struct KernelCompiler {
 
     mutating func noteVariable(_ slot: Int) { variableCount = max(variableCount, slot + 1) }
 
+    /// How the rule's `let` in `slot` is held (a `Value` for code with no lets: vetoes, obligations).
+    func letKind(ofSlot slot: Int) -> LetKind {
+        letKinds.indices.contains(slot) ? letKinds[slot] : .value
+    }
+
     /// How a `let` of a type is held.
     static func letKind(of type: ValueType) -> LetKind {
         if isNumeric(type) { return .number }
@@ -93,7 +98,7 @@ struct KernelCompiler {
                 return version.value
             }
         case .local(let slot):
-            switch letKinds.indices.contains(slot) ? letKinds[slot] : .value {
+            switch letKind(ofSlot: slot) {
             case .number: return { frame in frame.numberLocal(slot).map(Value.number) ?? .null }
             case .flag: return { frame in frame.flagLocal(slot).map(Value.bool) ?? .null }
             case .value: return { frame in frame.local(slot) }
@@ -101,6 +106,10 @@ struct KernelCompiler {
         case .variable(let slot):
             noteVariable(slot)
             return { frame in frame.variables[slot] }
+        case .unary(.not, _), .binary(.and, _, _), .binary(.or, _, _), .quantified:
+            // Flags, compiled once in `conditionNode`.
+            let code = conditionNode(expr)
+            return { frame in code(&frame).map(Value.bool) ?? .null }
         case .unary(let op, let operand):
             let code = compile(operand)
             return { frame in Operations.unary(op, code(&frame)) }
@@ -145,25 +154,6 @@ struct KernelCompiler {
                 guard let found = Operations.contains(list, itemCode(&frame)) else { return .null }
                 return .bool(found != negated)
             }
-        case .quantified(let every, let slot, let list, let condition):
-            noteVariable(slot)
-            let listCode = compile(list), test = compile(condition)
-            return { frame in
-                guard case .list(let items) = listCode(&frame) else { return .null }
-                var sawNull = false
-                for item in items {
-                    frame.variables[slot] = item
-                    switch test(&frame) {
-                    case .bool(let holds) where holds != every:
-                        frame.variables[slot] = .null
-                        return .bool(holds)
-                    case .bool: break
-                    default: sawNull = true
-                    }
-                }
-                frame.variables[slot] = .null
-                return sawNull ? .null : .bool(every)
-            }
         case .rank(let inner):
             guard let index = rankTexts.firstIndex(of: inner.text) else { return { _ in .null } }
             return { frame in index < frame.ranks.count ? frame.ranks[index] : .null }
@@ -204,16 +194,6 @@ struct KernelCompiler {
 
     private func compileBinary(_ op: BinaryOperator, _ left: @escaping KernelCode, _ right: @escaping KernelCode) -> KernelCode {
         switch op {
-        case .and, .or:
-            let shortCircuit = op == .or
-            return { frame in
-                let a = left(&frame)
-                if case .bool(let x) = a, x == shortCircuit { return a }
-                let b = right(&frame)
-                if case .bool(let y) = b, y == shortCircuit { return b }
-                if case .bool = a, case .bool = b { return .bool(!shortCircuit) }
-                return .null
-            }
         case .coalesce:
             return { frame in
                 let a = left(&frame)

@@ -35,8 +35,7 @@ final class KernelRule: Sendable {
         version = compiler.constantVersionDate == nil ? compiler.compile(rule.versionDate) : nil
         // In slot order: a let reads only the ones before it.
         var numberLets: [NumberCode?] = [], flagLets: [BoolCode?] = [], valueLets: [KernelCode?] = []
-        for item in rule.lets {
-            let kind = KernelCompiler.letKind(of: item.expr.type)
+        for (item, kind) in zip(rule.lets, compiler.letKinds) {
             numberLets.append(kind == .number ? compiler.compileNumber(item.expr) : nil)
             flagLets.append(kind == .flag ? compiler.compileCondition(item.expr) : nil)
             valueLets.append(kind == .value ? compiler.compile(item.expr) : nil)
