@@ -28,13 +28,19 @@ extension KernelBatch {
         /// packed profile about a half, and a quarter of the enterprises wait for a cohort); a
         /// store that outgrows it doubles as before. Only what is written is paged in.
         mutating func reserveCapacity(forFileOf size: Int) {
-            // As for a file of at most 1 GiB and a quarter of the machine's memory: the size of a
-            // file with long ignored columns, or of a sparse one, says little, and an allocation
-            // larger than the memory aborts. Beyond, the stores double as they fill.
-            let size = min(size, 1 << 30, Int(clamping: ProcessInfo.processInfo.physicalMemory / 4))
-            let enterprises = size / 500
-            store.reserveCapacity(rows: enterprises, bytes: size / 4)
-            waiting.reserveCapacity(enterprises: enterprises / 3, bytes: size / 8)
+            let size = Self.sizeToPlanFor(size)
+            store.reserveCapacity(rows: size / 500, bytes: size / 4)
+            waiting.reserveCapacity(enterprises: size / 500 / 3, bytes: size / 8)
+        }
+
+        /// About how many enterprises a file of `size` bytes holds (see `reserveCapacity`).
+        static func expectedEnterprises(inFileOf size: Int) -> Int { sizeToPlanFor(size) / 500 }
+
+        /// As for a file of at most 1 GiB and a quarter of the machine's memory: the size of a
+        /// file with long ignored columns, or of a sparse one, says little, and an allocation
+        /// larger than the memory aborts. Beyond, what was reserved doubles as it fills.
+        private static func sizeToPlanFor(_ size: Int) -> Int {
+            min(size, 1 << 30, Int(clamping: ProcessInfo.processInfo.physicalMemory / 4))
         }
     }
 

@@ -111,7 +111,7 @@ public final class KernelBatch: @unchecked Sendable {
         var apart = false
         // The next block is cut from the file on another thread while this one is evaluated; that
         // thread also notes the enterprises seen, to tell whether one's rows are apart.
-        let expected = min(fileSize ?? 0, 1 << 30) / 500
+        let expected = Pass.expectedEnterprises(inFileOf: fileSize ?? 0)
         let ahead = ReadAhead((stream: scanner, seen: SeenKeys(capacity: expected))) { source -> (runs: [RecordStream.Run], apart: Bool)? in
             guard let runs = source.stream.nextRuns(codeColumn: codeColumn, count: Self.block) else { return nil }
             return (runs, runs.contains { !source.seen.insert($0.key) })

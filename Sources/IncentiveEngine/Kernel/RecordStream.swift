@@ -177,6 +177,8 @@ struct RecordStream {
     }
 }
 
-private extension Range<Int> {
+extension Range<Int> {
+    /// The same range `offset` further on (a field's place in a record as its place in the piece
+    /// of the file the record was cut from).
     func shifted(by offset: Int) -> Range<Int> { lowerBound + offset ..< upperBound + offset }
 }

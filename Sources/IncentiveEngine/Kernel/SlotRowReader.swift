@@ -108,7 +108,7 @@ struct SlotRowReader: Sendable {
 
         /// The bytes of field `index`.
         func cell(_ index: Int) -> ArraySlice<UInt8> {
-            bytes[fields[index].lowerBound + start ..< fields[index].upperBound + start]
+            bytes[fields[index].shifted(by: start)]
         }
     }
 
@@ -340,15 +340,7 @@ struct SlotRowReader: Sendable {
     /// anything else. Up to 18 digits are gathered in 64 bits.
     static func number(_ cell: UnsafeBufferPointer<UInt8>) -> (ExactDecimal, scale: Int)? {
         // Most cells are whole numbers of up to 18 digits: one tight loop, no sign, no point.
-        if cell.count <= 18 {
-            var whole: UInt64 = 0, plain = true
-            for byte in cell {
-                let digit = byte &- 0x30
-                if digit > 9 { plain = false; break }
-                whole = whole &* 10 &+ UInt64(digit)
-            }
-            if plain, !cell.isEmpty { return (ExactDecimal(Int(whole)), 0) }
-        }
+        if !cell.isEmpty, cell.count <= 18, let whole = wholeNumber(cell) { return (ExactDecimal(whole), 0) }
         var index = 0, negative = false
         if cell[0] == 0x2D { negative = true; index = 1 }
         var small: UInt64 = 0, large: Int128 = 0, digits = 0, scale = 0, point = false
