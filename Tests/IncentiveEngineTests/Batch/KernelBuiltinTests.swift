@@ -77,23 +77,8 @@ import Testing
         let kernel = KernelEvaluator(policies: Self.policy, year: 2023)
         var statuses: Set<String> = []
         for profile in Self.profiles(seed: seed, count: 300) {
-            let expected = evaluator.evaluate(profile, year: 2023)
-            let plan = kernel.plan(for: profile.region)
-            let outcomes = kernel.evaluate(SlotProfile(profile, slots: kernel.slots), plan: plan) { _, _ in .null }
-            for (result, outcome) in zip(expected.results, outcomes) {
-                #expect(result.status == outcome.status, "\(result.rule): \(profile)")
-                #expect(result.paid == outcome.paid, "\(result.rule): \(result.paid) vs \(outcome.paid)")
-                statuses.insert("\(result.rule) \(result.status)")
-            }
-            // Obligations read paid(): an undetermined award leaves them undetermined however the
-            // built-in around it is compiled.
-            let obligations = kernel.obligations(SlotProfile(profile, slots: kernel.slots), plan: plan, outcomes: outcomes)
-            #expect(obligations.count == expected.obligations.count)
-            for (result, outcome) in zip(expected.obligations, obligations) {
-                #expect(result.status == outcome.status, "\(result.id): \(profile)")
-                if result.status == .eligible { #expect(result.amount == outcome.amount, "\(result.id)") }
-                statuses.insert("\(result.id) \(result.status)")
-            }
+            let seen = KernelVersusEvaluator.expectSame(profile, year: 2023, policies: Self.policy, evaluator: evaluator, kernel: kernel)
+            for (id, status) in seen.rules + seen.obligations { statuses.insert("\(id) \(status)") }
         }
         // Every rule was met eligible, ineligible or undetermined somewhere, so each edge was reached.
         for rule in ["t.sum", "t.avg", "t.sum-let", "t.count", "t.minmax", "t.year"] {

@@ -73,21 +73,8 @@ import Testing
         let kernel = KernelEvaluator(policies: Self.policy, year: 2023)
         var statuses: Set<String> = []
         for profile in Self.profiles(seed: seed, count: 400) {
-            let expected = evaluator.evaluate(profile, year: 2023)
-            let plan = kernel.plan(for: profile.region)
-            let slotProfile = SlotProfile(profile, slots: kernel.slots)
-            let outcomes = kernel.evaluate(slotProfile, plan: plan) { _, _ in .null }
-            for (result, outcome) in zip(expected.results, outcomes) {
-                #expect(result.status == outcome.status, "\(result.rule): \(profile)")
-                #expect(result.paid == outcome.paid, "\(result.rule): \(result.paid) vs \(outcome.paid)")
-                statuses.insert("\(result.rule) \(result.status)")
-            }
-            let obligations = kernel.obligations(slotProfile, plan: plan, outcomes: outcomes)
-            for (result, outcome) in zip(expected.obligations, obligations) {
-                #expect(result.status == outcome.status, "\(result.id): \(profile)")
-                if result.status == .eligible { #expect(result.amount == outcome.amount, "\(result.id)") }
-                statuses.insert("\(result.id) \(result.status)")
-            }
+            let seen = KernelVersusEvaluator.expectSame(profile, year: 2023, policies: Self.policy, evaluator: evaluator, kernel: kernel)
+            for (id, status) in seen.rules + seen.obligations { statuses.insert("\(id) \(status)") }
         }
         for rule in ["t.and", "t.or", "t.not", "t.coalesce", "t.flags", "t.choice", "t.every", "t.lets", "t.let-amount", "t.owed"] {
             for status in ["eligible", "ineligible", "undetermined"] {

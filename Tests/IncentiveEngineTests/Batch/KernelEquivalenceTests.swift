@@ -41,23 +41,9 @@ import Testing
         for year in Self.years {
             let kernel = KernelEvaluator(policies: policies, year: year)
             for profile in profiles {
-                let expected = evaluator.evaluate(profile, year: year)
-                let slots = SlotProfile(profile, slots: kernel.slots)
-                let plan = kernel.plan(for: profile.region)
-                let outcomes = kernel.evaluate(slots, plan: plan) { _, _ in .null }
-                #expect(plan.rules.map { policies.rules[$0].id } == expected.results.map(\.rule), "rules in force, \(profile.creditCode) \(year)")
-                for (result, outcome) in zip(expected.results, outcomes) {
-                    #expect(result.status == outcome.status, "\(result.rule) \(profile.creditCode) \(year)")
-                    #expect(result.paid == outcome.paid, "\(result.rule) \(profile.creditCode) \(year): \(result.paid) vs \(outcome.paid)")
-                    compared += 1
-                    if result.status == .eligible { eligible += 1 }
-                }
-                let obligations = kernel.obligations(slots, plan: plan, outcomes: outcomes)
-                #expect(obligations.count == expected.obligations.count)
-                for (result, outcome) in zip(expected.obligations, obligations) {
-                    #expect(result.status == outcome.status, "\(result.id) \(profile.creditCode) \(year)")
-                    if result.status == .eligible { #expect(result.amount == outcome.amount, "\(result.id) \(profile.creditCode) \(year)") }
-                }
+                let results = KernelVersusEvaluator.expectSame(profile, year: year, policies: policies, evaluator: evaluator, kernel: kernel).rules
+                compared += results.count
+                eligible += results.filter { $0.status == .eligible }.count
             }
         }
         #expect(compared > 6_000)
