@@ -60,18 +60,18 @@ public final class ByteChunkReader {
             memory = nil
             return bytes
         }
-        var chunk = [UInt8](repeating: 0, count: chunkSize)
-        var filled = 0
-        while filled < chunkSize {
-            let count = chunk.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress! + filled, chunkSize - filled)
+        // Not zeroed first: `read` fills what is kept (zeroing a megabyte a chunk cost about 1 %
+        // of a batch, on the thread that cuts records).
+        let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, initialized in
+            var filled = 0
+            while filled < chunkSize {
+                let count = read(descriptor, buffer.baseAddress! + filled, chunkSize - filled)
+                if count < 0, errno == EINTR { continue }
+                if count <= 0 { break }
+                filled += count
             }
-            if count < 0, errno == EINTR { continue }
-            if count <= 0 { break }
-            filled += count
+            initialized = filled
         }
-        guard filled > 0 else { return nil }
-        chunk.removeSubrange(filled...)
-        return chunk
+        return chunk.isEmpty ? nil : chunk
     }
 }
