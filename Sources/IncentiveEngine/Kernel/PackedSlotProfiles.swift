@@ -33,6 +33,10 @@ struct PackedSlotProfiles: Sendable {
         positions.append(contentsOf: other.positions.lazy.map { $0 + offset })
     }
 
+    /// In place of a static fact's packed value: the profile's credit code, region or name
+    /// (bytes no `ValuePacking.Tag` takes).
+    private static let sameAsCreditCode: UInt8 = 0xF0, sameAsRegion: UInt8 = 0xF1, sameAsName: UInt8 = 0xF2
+
     private static func pack(_ profile: SlotProfile, to bytes: inout [UInt8]) {
         ValuePacking.appendText(profile.creditCode, to: &bytes)
         if let name = profile.name {
@@ -43,7 +47,19 @@ struct PackedSlotProfiles: Sendable {
         }
         ValuePacking.appendText(profile.region, to: &bytes)
         ValuePacking.appendCount(profile.statics.count, to: &bytes)
-        for value in profile.statics { ValuePacking.append(value, to: &bytes) }
+        // The static facts that are the credit code, name and region are those texts again: a
+        // byte says which, and unpacking shares the text (no second string to make and free).
+        // Lengths first: comparing texts of different lengths took the slow path each time.
+        let codeLength = profile.creditCode.utf8.count, regionLength = profile.region.utf8.count, nameLength = profile.name?.utf8.count
+        for value in profile.statics {
+            if case .text(let text) = value {
+                let length = text.utf8.count
+                if length == codeLength, text == profile.creditCode { bytes.append(Self.sameAsCreditCode); continue }
+                if length == regionLength, text == profile.region { bytes.append(Self.sameAsRegion); continue }
+                if length == nameLength, text == profile.name { bytes.append(Self.sameAsName); continue }
+            }
+            ValuePacking.append(value, to: &bytes)
+        }
         ValuePacking.appendCount(profile.yearStride, to: &bytes)
         ValuePacking.appendCount(profile.years.count, to: &bytes)
         for year in profile.years { ValuePacking.appendSigned(Int64(year), to: &bytes) }
@@ -60,7 +76,17 @@ struct PackedSlotProfiles: Sendable {
             let staticCount = reader.count()
             var statics: [Value] = []
             statics.reserveCapacity(staticCount)
-            for _ in 0..<staticCount { statics.append(reader.value()) }
+            for _ in 0..<staticCount {
+                switch reader.bytes[reader.position] {
+                case Self.sameAsCreditCode: statics.append(.text(creditCode))
+                case Self.sameAsRegion: statics.append(.text(region))
+                case Self.sameAsName: statics.append(.text(name!))
+                default:
+                    statics.append(reader.value())
+                    continue
+                }
+                reader.position += 1
+            }
             let stride = reader.count(), yearCount = reader.count()
             // Reserved, then appended (see `[Value].nulls` for why not `map` or `unsafeUninitializedCapacity`).
             var years: [Int] = [], cells: [YearCell] = []
