@@ -74,9 +74,11 @@ extension KernelBatch {
             // counts references on the shared `PerThread` from both cores.
             let reader = reader.instance.reader, kernel = self.kernel
             var chunk = Chunk(rankings: kernel.rankings)
+            // The profile of the enterprise finished last, whose arrays the next one takes.
+            var spare: SlotProfile?
             for index in range {
                 guard let run = run(index) else { chunk.abandon = true; break }
-                firstPass(run, reader: reader, kernel: kernel, into: &chunk)
+                firstPass(run, reader: reader, kernel: kernel, spare: &spare, into: &chunk)
                 if chunk.abandon { break }
             }
             return chunk
@@ -98,8 +100,8 @@ extension KernelBatch {
 
     /// Reads an enterprise; finishes it when its region has no cohort rule, else packs it and
     /// notes its ranking values.
-    private func firstPass(_ run: RecordStream.Run, reader: SlotRowReader, kernel: KernelEvaluator, into chunk: inout Chunk) {
-        var read = read(run, reader: reader, kernel: kernel)
+    private func firstPass(_ run: RecordStream.Run, reader: SlotRowReader, kernel: KernelEvaluator, spare: inout SlotProfile?, into chunk: inout Chunk) {
+        var read = read(run, reader: reader, kernel: kernel, spare: &spare)
         chunk.issues += read.issues
         if read.abandon { chunk.abandon = true; return }
         if read.firstRowDropped { chunk.firstRowDropped = true }
@@ -117,5 +119,6 @@ extension KernelBatch {
             }
         }
         chunk.evaluated += 1
+        spare = consume profile
     }
 }

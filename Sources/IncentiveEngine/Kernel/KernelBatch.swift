@@ -177,8 +177,9 @@ public final class KernelBatch: @unchecked Sendable {
     }
 
     /// One enterprise's rows, read and put together: each simple row straight into the profile
-    /// (`SlotRowReader`), any other through `ProfileRowReader` and merged.
-    func read(_ run: RecordStream.Run, reader: SlotRowReader, kernel: KernelEvaluator) -> ReadResult {
+    /// (`SlotRowReader`, which takes the arrays of `spare`, an enterprise done with), any other
+    /// through `ProfileRowReader` and merged.
+    func read(_ run: RecordStream.Run, reader: SlotRowReader, kernel: KernelEvaluator, spare: inout SlotProfile?) -> ReadResult {
         var result = ReadResult()
         var firstRowKept = false
         // The fields of the record being read, and of the reference's, in one buffer on the stack
@@ -197,7 +198,7 @@ public final class KernelBatch: @unchecked Sendable {
                 if reader.hasIgnoredColumns, !record.isUTF8 { result.abandon = true; return }
                 if let count = record.cutFields(into: fields) {
                     let cut = UnsafeBufferPointer(rebasing: fields[..<count])
-                    let outcome = record.withBytes { reader.read($0, fields: cut, reference: reference, into: &result.profile) }
+                    let outcome = record.withBytes { reader.read($0, fields: cut, reference: reference, into: &result.profile, spare: &spare) }
                     // The first row read this way: later rows compare their static cells with its bytes.
                     if outcome == .read, reference == nil {
                         _ = kept.update(fromContentsOf: cut)

@@ -118,16 +118,25 @@ struct SlotRowReader: Sendable {
     /// conflict, which leaves the whole file to the general path). Which invalid
     /// cell is met first does not matter: any makes the row the general path's (and a cell that
     /// is not UTF-8 makes the file the general path's whichever way it is found).
-    func read(_ bytes: UnsafeBufferPointer<UInt8>, fields: UnsafeBufferPointer<Range<Int>>, reference: Reference?, into profile: inout SlotProfile?) -> Outcome {
+    ///
+    /// An enterprise's first row takes the arrays of `spare` (an enterprise done with), emptied,
+    /// rather than allocating its own: three allocations and frees an enterprise fewer.
+    func read(_ bytes: UnsafeBufferPointer<UInt8>, fields: UnsafeBufferPointer<Range<Int>>, reference: Reference?, into profile: inout SlotProfile?,
+              spare: inout SlotProfile?) -> Outcome {
         guard fields.count == columns.count, let yearColumn else { return .general }
         let yearCell = UnsafeBufferPointer(rebasing: bytes[fields[yearColumn]])
         guard yearCell.count == 4, let year = Self.digits(yearCell), (1900...2999).contains(year) else { return .general }
         var notUTF8 = false
         guard profile != nil else {
             var cells: [YearCell] = []
-            cells.reserveCapacity(4 * columnOfYearSlot.count)
+            if spare != nil {
+                swap(&cells, &spare!.cells)
+                cells.removeAll(keepingCapacity: true)
+            } else {
+                cells.reserveCapacity(4 * columnOfYearSlot.count)
+            }
             guard readYearCells(bytes, fields: fields, into: &cells, &notUTF8) else { return notUTF8 ? .notUTF8 : .general }
-            return first(bytes, fields: fields, year: year, cells: cells, into: &profile)
+            return first(bytes, fields: fields, year: year, cells: cells, spare: &spare, into: &profile)
         }
         // A later row: its static cells that differ from the reference's bytes, read first and
         // merged only once all are read.
@@ -188,9 +197,20 @@ struct SlotRowReader: Sendable {
     }
 
     /// The enterprise's profile from its first row.
-    private func first(_ bytes: UnsafeBufferPointer<UInt8>, fields: UnsafeBufferPointer<Range<Int>>, year: Int, cells: consuming [YearCell], into profile: inout SlotProfile?) -> Outcome {
+    /// - Parameter spare: its statics and years, when there is one, are taken and emptied.
+    private func first(_ bytes: UnsafeBufferPointer<UInt8>, fields: UnsafeBufferPointer<Range<Int>>, year: Int, cells: consuming [YearCell],
+                       spare: inout SlotProfile?, into profile: inout SlotProfile?) -> Outcome {
         var notUTF8 = false
-        var statics = [Value].nulls(staticCount)
+        var statics: [Value] = [], years: [Int] = []
+        if var spare = spare.take(), spare.statics.count == staticCount {
+            swap(&statics, &spare.statics)
+            for slot in statics.indices { statics[slot] = .null }
+            swap(&years, &spare.years)
+            years.removeAll(keepingCapacity: true)
+        } else {
+            statics = .nulls(staticCount)
+            years.reserveCapacity(4)
+        }
         var creditCode = "", name: String?, region = ""
         for index in staticColumns {
             guard case .value(let value) = staticCell(UnsafeBufferPointer(rebasing: bytes[fields[index]]), index, &notUTF8) else {
@@ -207,8 +227,6 @@ struct SlotRowReader: Sendable {
             statics[columns[index].slot] = value
         }
         guard !creditCode.isEmpty, !region.isEmpty else { return .general }
-        var years: [Int] = []
-        years.reserveCapacity(4)
         years.append(year)
         // Built in place: a profile built, then assigned, was copied (six references counted up)
         // and the first one destroyed.
