@@ -50,8 +50,10 @@ extension KernelBatch {
             let parts = Parallel.map(block..<min(block + Self.block, waiting.count), chunk: 256) { range in
                 var part = CohortPart(pools: poolCount)
                 let kernel = self.kernel
+                // The profile evaluated last, whose arrays the next one is unpacked into.
+                var spare: SlotProfile?
                 for index in range {
-                    let profile = waiting.profile(index)
+                    let profile = waiting.profile(index, spare: &spare)
                     let plan = kernel.plan(for: profile.region)
                     let outcomes = kernel.evaluate(profile, plan: plan) { rule, expression in
                         let found = table[(first[rule] + expression) * count + index]
@@ -61,6 +63,7 @@ extension KernelBatch {
                     let obligations = kernel.obligations(profile, plan: plan, outcomes: outcomes)
                     part.rows.append(region: profile.region) { WideRows.write(profile, plan: plan, outcomes: outcomes, obligations: obligations, to: &$0) }
                     if claimed { part.kept.append((index, outcomes)) }
+                    spare = consume profile
                 }
                 return part
             }

@@ -180,13 +180,14 @@ public final class KernelBatch: @unchecked Sendable {
     /// (`SlotRowReader`, which takes the arrays of `spare`, an enterprise done with), any other
     /// through `ProfileRowReader` and merged.
     func read(_ run: RecordStream.Run, reader: SlotRowReader, kernel: KernelEvaluator, spare: inout SlotProfile?) -> ReadResult {
-        var result = ReadResult()
         var firstRowKept = false
         // The fields of the record being read, and of the reference's, in one buffer on the stack
         // for all the enterprise's records, each half with room for one more than the header has
         // (a record with more is the general path's either way).
         let room = reader.header.columns.count + 1
-        withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 2 * room) { buffer in
+        // The result is made and returned inside: one captured from outside was copied out.
+        return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 2 * room) { buffer in
+            var result = ReadResult()
             buffer.initialize(repeating: 0..<0)
             let fields = UnsafeMutableBufferPointer(rebasing: buffer[..<room])
             let kept = UnsafeMutableBufferPointer(rebasing: buffer[room...])
@@ -195,7 +196,7 @@ public final class KernelBatch: @unchecked Sendable {
                 if index == 1 { firstRowKept = result.profile != nil }
                 // Every cell the reader reads is checked as UTF-8 where it decodes it; a record with
                 // unread columns is checked whole (the general path decodes every field).
-                if reader.hasIgnoredColumns, !record.isUTF8 { result.abandon = true; return }
+                if reader.hasIgnoredColumns, !record.isUTF8 { result.abandon = true; return result }
                 if let count = record.cutFields(into: fields) {
                     let cut = UnsafeBufferPointer(rebasing: fields[..<count])
                     let outcome = record.withBytes { reader.read($0, fields: cut, reference: reference, into: &result.profile, spare: &spare) }
@@ -206,22 +207,21 @@ public final class KernelBatch: @unchecked Sendable {
                     }
                     switch outcome {
                     case .read: continue
-                    case .notUTF8, .conflict: result.abandon = true; return
+                    case .notUTF8, .conflict: result.abandon = true; return result
                     case .general: break
                     }
                 }
-                guard let csv = record.csv() else { result.abandon = true; return }
+                guard let csv = record.csv() else { result.abandon = true; return result }
                 let (general, rowIssues) = rowReader.row(csv, header: reader.header)
                 result.issues += rowIssues.map { (record.row, $0) }
                 guard let general, !general.years.isEmpty else { continue }
                 guard SlotRowReader.merge(SlotProfile(general.profile, slots: kernel.slots), into: &result.profile, slots: kernel.slots) else {
                     result.abandon = true
-                    return
+                    return result
                 }
             }
+            result.firstRowDropped = run.records.count > 1 && !firstRowKept && result.profile != nil
+            return result
         }
-        if result.abandon { return result }
-        result.firstRowDropped = run.records.count > 1 && !firstRowKept && result.profile != nil
-        return result
     }
 }

@@ -68,13 +68,28 @@ struct PackedSlotProfiles: Sendable {
 
     /// Waiting enterprise `index`'s profile, as it was packed.
     func profile(_ index: Int) -> SlotProfile {
-        bytes.withUnsafeBufferPointer { buffer in
+        var none: SlotProfile?
+        return profile(index, spare: &none)
+    }
+
+    /// The same, in the arrays of `spare` (an enterprise done with, taken and emptied) when there
+    /// is one: three allocations and frees fewer per enterprise.
+    func profile(_ index: Int, spare: inout SlotProfile?) -> SlotProfile {
+        var statics: [Value] = [], years: [Int] = [], cells: [YearCell] = []
+        if var spare = spare.take() {
+            swap(&statics, &spare.statics)
+            swap(&years, &spare.years)
+            swap(&cells, &spare.cells)
+            statics.removeAll(keepingCapacity: true)
+            years.removeAll(keepingCapacity: true)
+            cells.removeAll(keepingCapacity: true)
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
             var reader = ValuePacking.Reader(bytes: buffer, position: index == 0 ? 0 : ends[index - 1])
             let creditCode = reader.text()
             let name = reader.byte() == 1 ? reader.text() : nil
             let region = reader.text()
             let staticCount = reader.count()
-            var statics: [Value] = []
             statics.reserveCapacity(staticCount)
             for _ in 0..<staticCount {
                 switch reader.bytes[reader.position] {
@@ -89,7 +104,6 @@ struct PackedSlotProfiles: Sendable {
             }
             let stride = reader.count(), yearCount = reader.count()
             // Reserved, then appended (see `[Value].nulls` for why not `map` or `unsafeUninitializedCapacity`).
-            var years: [Int] = [], cells: [YearCell] = []
             years.reserveCapacity(yearCount)
             for _ in 0..<yearCount { years.append(Int(reader.signed())) }
             cells.reserveCapacity(yearCount * stride)
