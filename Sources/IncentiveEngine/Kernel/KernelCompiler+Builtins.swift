@@ -87,6 +87,63 @@ extension KernelCompiler {
         return { frame in code(&frame).map(Value.number) ?? .null }
     }
 
+    /// `some p in ["C16", "H", …] satisfies starts_with(industry, p)` (or `every`) as flag code:
+    /// the text read once and each constant prefix checked on its bytes when both are ASCII (a
+    /// quantifier, a variable and a `Value` per prefix cost more than a rule). The same answer as
+    /// the general code, item by item: a text that is not text, or an item that is not, is null.
+    /// nil for any other quantifier.
+    mutating func prefixQuantifier(every: Bool, slot: Int, list: CheckedExpr, condition: CheckedExpr) -> BoolCode? {
+        guard Self.isConstant(list), case .call(.startsWith, let arguments) = condition.node, arguments.count == 2,
+              case .variable(slot) = arguments[1].node else { return nil }
+        // The text must not read the variable: a fact, a let (which cannot see it) or a constant.
+        switch arguments[0].node {
+        case .fact, .local, .constant: break
+        default: return nil
+        }
+        guard case .list(let items) = fold(list) else { return nil }
+        let whole = compile(arguments[0])
+        let prefixes = items.map(PrefixTest.init)
+        return { frame in
+            let text: String?
+            if case .text(let read) = whole(&frame) { text = read } else { text = nil }
+            let ascii = text.map(PrefixTest.isASCII) ?? false
+            var sawNull = false
+            for prefix in prefixes {
+                switch prefix.test(text, ascii: ascii) {
+                case let holds? where holds != every: return holds
+                case _?: break
+                case nil: sawNull = true
+                }
+            }
+            return sawNull ? nil : every
+        }
+    }
+
+    /// `starts_with(text, item)` for a constant item: on the bytes when the item is visible ASCII
+    /// and the text is ASCII (each character is then one byte, and a visible prefix cannot end
+    /// inside a CR LF), else `hasPrefix`, as `Operations` calls it.
+    struct PrefixTest {
+        let prefix: String?
+        let bytes: [UInt8]?
+
+        init(_ item: Value) {
+            guard case .text(let text) = item else { prefix = nil; bytes = nil; return }
+            prefix = text
+            bytes = text.utf8.allSatisfy { (0x20...0x7E).contains($0) } ? Array(text.utf8) : nil
+        }
+
+        static func isASCII(_ text: String) -> Bool {
+            text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? false
+        }
+
+        /// nil (null) when the text or the item is not text.
+        func test(_ text: String?, ascii: Bool) -> Bool? {
+            guard let text, let prefix else { return nil }
+            if ascii, let bytes, let found = text.utf8.withContiguousStorageIfAvailable({ $0.starts(with: bytes) }) { return found }
+            return text.hasPrefix(prefix)
+        }
+    }
+
     /// `x in [a..b]` (or `not in`) between numbers as flag code, as `Operations.contains` decides it
     /// for a range: nil when the item or an end is null.
     mutating func numberInRange(_ item: CheckedExpr, _ collection: CheckedExpr, negated: Bool) -> BoolCode? {

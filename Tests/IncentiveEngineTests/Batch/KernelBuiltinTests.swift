@@ -33,6 +33,8 @@ import Testing
       rule t.in "区间内" { kind cash when ok: rd_expense in [1000..revenue) amount 3 }
       rule t.not-in "区间外" { kind cash when ok: employees not in (10..tech_staff] amount 4 }
       rule t.prefix "行业" { kind cash when ok: not (some p in ["C16", "M"] satisfies starts_with(industry, p)) amount 6 }
+      rule t.prefix-every "全部前缀" { kind cash when ok: every p in ["C", "C1"] satisfies starts_with(industry, p) amount 9 }
+      rule t.prefix-unicode "等价前缀" { kind cash when ok: every p in ["K7", "\u{212A}7"] satisfies starts_with(industry, p) amount 10 }
       obligation t.at-least "不低于" { article "o" amount max(paid(tag t-award), 1000, paid(kind tax)) }
       obligation t.band "区间" { article "o" amount paid(tag t-award) in [1..2000) ? min(1万, paid(tag t-award) * 2) : paid(kind tax) }
       rule t.threshold "门槛" { kind cash when lt: rd_expense < 1000 when le: revenue <= 1000 when gt: employees > 10 when ge: tech_staff >= 10 amount 7 }
@@ -62,7 +64,9 @@ import Testing
                 years[year] = facts.compactMapValues { $0 }
             }
             var statics: [String: Value] = [:]
-            statics["industry"] = maybe(.text(["C1610", "C16", "M7320", "C3484", "C1"][random.below(5)]))
+            // Some not ASCII: a Kelvin sign (canonically "K"), a C with a combining accent (not "C"
+            // as a character), a full-width C; the kernel checks prefixes on bytes only for ASCII.
+            statics["industry"] = maybe(.text(["C1610", "C16", "M7320", "C3484", "C1", "\u{212A}7320", "K7320", "C\u{301}16", "Ｃ16"][random.below(9)]))
             statics["registered"] = maybe(.date(CivilDate(year: 2019 + random.below(6), month: 6, day: 1)!))
             statics["hte_certificates"] = maybe(.list((0..<random.below(3)).map { _ in .date(CivilDate(year: 2018 + random.below(7), month: 3, day: 15)!) }))
             statics["titles"] = maybe(.titles((0..<random.below(3)).map { _ in Title(name: ["tech-sme", "sci-tech-giant"][random.below(2)], year: 2021 + random.below(3), date: nil) }))
@@ -87,7 +91,7 @@ import Testing
         for obligation in ["t.at-least", "t.band"] {
             #expect(statuses.contains("\(obligation) eligible") && statuses.contains("\(obligation) undetermined"), "\(obligation): \(statuses.sorted().filter { $0.hasPrefix(obligation) })")
         }
-        for rule in ["t.title", "t.title-last", "t.in", "t.not-in", "t.quantified", "t.prefix"] {
+        for rule in ["t.title", "t.title-last", "t.in", "t.not-in", "t.quantified", "t.prefix", "t.prefix-every", "t.prefix-unicode"] {
             #expect(statuses.contains("\(rule) eligible") && statuses.contains("\(rule) ineligible"), "\(rule): \(statuses.sorted())")
         }
     }
