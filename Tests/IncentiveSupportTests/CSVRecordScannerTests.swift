@@ -4,14 +4,34 @@ import Testing
 /// The scanner reads eight bytes at a time; these hold it to a byte-at-a-time reading on random
 /// records of every length around the word size, with the special bytes at every offset.
 @Suite struct CSVRecordScannerTests {
+    /// Records where special bytes are common, and records of mostly plain bytes (which the
+    /// scanner passes over a word at a time) with a special one here and there.
     static func randomRecords() -> [[UInt8]] {
+        records(alphabet: [0x61, 0x31, 0x2C, 0x2C, 0x22, 0x0D, 0x0A, 0xE6, 0xB5, 0x80, 0x7F, 0xAC])
+            + records(alphabet: [0x61, 0x31, 0x2C, 0x23, 0x7E, 0xE6, 0xB5, 0x80, 0xFF] + Array(repeating: 0x39, count: 40) + [0x0A, 0x22, 0x0D, 0x20, 0x21, 0x00])
+    }
+
+    static func records(alphabet: [UInt8]) -> [[UInt8]] {
         var state: UInt64 = 0x2545_F491_4F6C_DD1D
         func next(_ bound: Int) -> Int {
             state ^= state << 13; state ^= state >> 7; state ^= state << 17
             return Int(state % UInt64(bound))
         }
-        let alphabet: [UInt8] = [0x61, 0x31, 0x2C, 0x2C, 0x22, 0x0D, 0x0A, 0xE6, 0xB5, 0x80, 0x7F, 0xAC]
         return (0..<3000).map { _ in (0..<next(40)).map { _ in alphabet[next(alphabet.count)] } }
+    }
+
+    @Test("hasByte(in:below:) answers as a byte-at-a-time check, borrows or not")
+    func hasByteBelow() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let edges: [UInt8] = [0x00, 0x01, 0x0A, 0x0D, 0x20, 0x21, 0x22, 0x23, 0x24, 0x2C, 0x39, 0x7F, 0x80, 0x81, 0xE6, 0xFF]
+        for _ in 0..<20000 {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            let bytes = (0..<8).map { edges[Int((state >> ($0 * 4)) & 0xF)] }
+            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << ($1.offset * 8) }
+            for limit: UInt8 in [0x01, 0x23, 0x80] {
+                #expect(CSVRecordScanner.hasByte(in: word, below: limit) == bytes.contains { $0 < limit }, "\(bytes) below \(limit)")
+            }
+        }
     }
 
     @Test("fields: a range between each pair of commas, as a byte-at-a-time split gives")
