@@ -119,6 +119,38 @@ extension KernelCompiler {
         }
     }
 
+    /// `some c in hte_certificates satisfies year(c) in [Y-2..Y]` (or `every`, `not in`, open ends)
+    /// with constant ends, as flag code: each item's year compared as a whole number, without
+    /// setting the variable or making a `Value` per item. The same answer as the general code:
+    /// an item that is not a date, or an end that is null, makes that item null. nil for any
+    /// other quantifier.
+    mutating func yearRangeQuantifier(every: Bool, slot: Int, list: CheckedExpr, condition: CheckedExpr) -> BoolCode? {
+        guard case .membership(let item, let collection, let negated) = condition.node,
+              case .call(.year, let arguments) = item.node, arguments.count == 1, case .variable(slot) = arguments[0].node,
+              case .range(let lower, let upper, let lowerClosed, let upperClosed) = collection.node,
+              Self.isConstant(lower), Self.isConstant(upper), Self.isNumeric(lower.type), Self.isNumeric(upper.type) else { return nil }
+        let low = fold(lower).number, high = fold(upper).number
+        let items = compile(list)
+        return { frame in
+            guard case .list(let values) = items(&frame) else { return nil }
+            var sawNull = false
+            for value in values {
+                var holds: Bool?
+                if case .date(let date) = value, let low, let high {
+                    let x = ExactDecimal(date.year)
+                    let inside = (lowerClosed ? !(x < low) : low < x) && (upperClosed ? !(high < x) : x < high)
+                    holds = inside != negated
+                }
+                switch holds {
+                case let holds? where holds != every: return holds
+                case _?: break
+                case nil: sawNull = true
+                }
+            }
+            return sawNull ? nil : every
+        }
+    }
+
     /// `starts_with(text, item)` for a constant item: on the bytes when the item is visible ASCII
     /// and the text is ASCII (each character is then one byte, and a visible prefix cannot end
     /// inside a CR LF), else `hasPrefix`, as `Operations` calls it.

@@ -67,7 +67,8 @@ extension KernelCompiler {
         case .membership(let item, let collection, let negated):
             if let code = numberInRange(item, collection, negated: negated) { return code }
         case .quantified(let every, let slot, let list, let condition):
-            if let code = prefixQuantifier(every: every, slot: slot, list: list, condition: condition) { return code }
+            if let code = prefixQuantifier(every: every, slot: slot, list: list, condition: condition)
+                ?? yearRangeQuantifier(every: every, slot: slot, list: list, condition: condition) { return code }
             noteVariable(slot)
             let listCode = compile(list), test = compileCondition(condition)
             return { frame in

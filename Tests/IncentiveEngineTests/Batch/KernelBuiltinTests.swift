@@ -42,6 +42,7 @@ import Testing
       rule t.left "常量在左" { kind cash when ok: 1000 <= revenue amount 1万 - rd_expense / 2 }
       rule t.add-years "满一年" { kind cash when ok: add_years(registered, 1) <= date(Y, 12, 31) when leap: add_years(date(2020, 2, 29), Y - 2020) < date(Y, 3, 1) amount 8 }
       rule t.quantified "某证书" { kind cash when ok: some c in hte_certificates satisfies year(c) in [Y-2..Y] amount 5 }
+      rule t.quantified-every "全部证书" { kind cash when ok: every c in hte_certificates satisfies year(c) not in (Y-4..Y-1] amount 11 }
     }
     """)
 
@@ -91,7 +92,7 @@ import Testing
         for obligation in ["t.at-least", "t.band"] {
             #expect(statuses.contains("\(obligation) eligible") && statuses.contains("\(obligation) undetermined"), "\(obligation): \(statuses.sorted().filter { $0.hasPrefix(obligation) })")
         }
-        for rule in ["t.title", "t.title-last", "t.in", "t.not-in", "t.quantified", "t.prefix", "t.prefix-every", "t.prefix-unicode"] {
+        for rule in ["t.title", "t.title-last", "t.in", "t.not-in", "t.quantified", "t.quantified-every", "t.prefix", "t.prefix-every", "t.prefix-unicode"] {
             #expect(statuses.contains("\(rule) eligible") && statuses.contains("\(rule) ineligible"), "\(rule): \(statuses.sorted())")
         }
     }
