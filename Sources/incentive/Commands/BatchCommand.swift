@@ -25,6 +25,7 @@ enum BatchCommand {
         let format = try args.choice("format", of: ["csv", "json", "jsonl"], default: "csv")
         if args.has("long"), format != "csv" { throw Arguments.UsageError("--long applies to --format csv only", "--long 只适用于 --format csv") }
         let progress = Progress(enabled: isatty(2) != 0)
+        MemoryTuning.keepFreedMemory()
         let loaded = PolicyStore.load(args.value("policies"))
         if format == "csv", !args.has("long"), !args.has("general"), args.value("record") == nil, let wide = try fastWide(path: source.path, year: year, policies: loaded.policies, progress: progress) {
             return try finishWide(wide, args: args, path: path, progress: progress)
