@@ -43,8 +43,9 @@ final class KernelRule: Sendable {
         self.numberLets = numberLets
         self.flagLets = flagLets
         self.valueLets = valueLets
-        cohort = rule.cohort.map { compiler.compileCondition($0.expr) }
-        conditions = rule.conditions.map { compiler.compileCondition($0.expr) }
+        // Cheapest first (`ConditionCost`): the answer is the same in any order.
+        cohort = ConditionCost.cheapestFirst(rule.cohort, lets: rule.lets).map { compiler.compileCondition($0.expr) }
+        conditions = ConditionCost.cheapestFirst(rule.conditions, lets: rule.lets).map { compiler.compileCondition($0.expr) }
         amount = rule.amount.map { compiler.compile($0) }
         cap = rule.cap.map { compiler.compile($0) }
         floor = rule.floor.map { compiler.compile($0) }
