@@ -101,7 +101,8 @@ extension KernelBatch {
     /// Reads an enterprise; finishes it when its region has no cohort rule, else packs it and
     /// notes its ranking values.
     private func firstPass(_ run: RecordStream.Run, reader: SlotRowReader, kernel: KernelEvaluator, spare: inout SlotProfile?, into chunk: inout Chunk) {
-        var read = read(run, reader: reader, kernel: kernel, spare: &spare)
+        var read = ReadResult()
+        self.read(run, reader: reader, kernel: kernel, spare: &spare, into: &read)
         chunk.issues += read.issues
         if read.abandon { chunk.abandon = true; return }
         if read.firstRowDropped { chunk.firstRowDropped = true }

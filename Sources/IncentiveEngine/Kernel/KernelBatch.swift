@@ -179,15 +179,16 @@ public final class KernelBatch: @unchecked Sendable {
     /// One enterprise's rows, read and put together: each simple row straight into the profile
     /// (`SlotRowReader`, which takes the arrays of `spare`, an enterprise done with), any other
     /// through `ProfileRowReader` and merged.
-    func read(_ run: RecordStream.Run, reader: SlotRowReader, kernel: KernelEvaluator, spare: inout SlotProfile?) -> ReadResult {
+    ///
+    /// Written into the caller's `result` (new, empty): a result made here and returned was
+    /// copied on the way out (its profile's references counted up and down).
+    func read(_ run: RecordStream.Run, reader: SlotRowReader, kernel: KernelEvaluator, spare: inout SlotProfile?, into result: inout ReadResult) {
         var firstRowKept = false
         // The fields of the record being read, and of the reference's, in one buffer on the stack
         // for all the enterprise's records, each half with room for one more than the header has
         // (a record with more is the general path's either way).
         let room = reader.header.columns.count + 1
-        // The result is made and returned inside: one captured from outside was copied out.
-        return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 2 * room) { buffer in
-            var result = ReadResult()
+        withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 2 * room) { buffer in
             buffer.initialize(repeating: 0..<0)
             let fields = UnsafeMutableBufferPointer(rebasing: buffer[..<room])
             let kept = UnsafeMutableBufferPointer(rebasing: buffer[room...])
@@ -196,7 +197,7 @@ public final class KernelBatch: @unchecked Sendable {
                 if index == 1 { firstRowKept = result.profile != nil }
                 // Every cell the reader reads is checked as UTF-8 where it decodes it; a record with
                 // unread columns is checked whole (the general path decodes every field).
-                if reader.hasIgnoredColumns, !record.isUTF8 { result.abandon = true; return result }
+                if reader.hasIgnoredColumns, !record.isUTF8 { result.abandon = true; return }
                 if let count = record.cutFields(into: fields) {
                     let cut = UnsafeBufferPointer(rebasing: fields[..<count])
                     let outcome = record.withBytes { reader.read($0, fields: cut, reference: reference, into: &result.profile, spare: &spare) }
@@ -207,21 +208,20 @@ public final class KernelBatch: @unchecked Sendable {
                     }
                     switch outcome {
                     case .read: continue
-                    case .notUTF8, .conflict: result.abandon = true; return result
+                    case .notUTF8, .conflict: result.abandon = true; return
                     case .general: break
                     }
                 }
-                guard let csv = record.csv() else { result.abandon = true; return result }
+                guard let csv = record.csv() else { result.abandon = true; return }
                 let (general, rowIssues) = rowReader.row(csv, header: reader.header)
                 result.issues += rowIssues.map { (record.row, $0) }
                 guard let general, !general.years.isEmpty else { continue }
                 guard SlotRowReader.merge(SlotProfile(general.profile, slots: kernel.slots), into: &result.profile, slots: kernel.slots) else {
                     result.abandon = true
-                    return result
+                    return
                 }
             }
             result.firstRowDropped = run.records.count > 1 && !firstRowKept && result.profile != nil
-            return result
         }
     }
 }
