@@ -143,9 +143,9 @@ struct RecordStream {
                 return (record, Self.hash(Self.trimmed(code)))
             case .incomplete:
                 guard !finished else { return nil }
-                guard let chunk = source.next() else { finished = true; continue }
+                guard let joined = source.next(after: buffer[position...]) else { finished = true; continue }
                 bufferStart += position
-                buffer = Array(buffer[position...]) + chunk
+                buffer = joined
                 position = 0
             }
         }
