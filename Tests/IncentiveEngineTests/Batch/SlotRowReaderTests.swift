@@ -53,4 +53,24 @@ import Testing
         }
         #expect(validCodes > 8000)
     }
+
+    @Test("whole numbers read eight digits at a time are the digits read one at a time; any other byte, anywhere, is not a number")
+    func wholeNumbers() {
+        var random = SplitMix64(seed: 23)
+        // Digits, and the bytes around them and around the check's carries.
+        let others: [UInt8] = [0x2F, 0x3A, 0x2E, 0x2D, 0x20, 0x00, 0x3F, 0x40, 0x7F, 0x80, 0xF9, 0xFA, 0xFF, 0x06, 0x36]
+        var numbers = 0
+        for _ in 0..<50_000 {
+            var cell = (0..<(1 + random.below(18))).map { _ in UInt8(0x30 + random.below(10)) }
+            if random.below(3) == 0 { cell[random.below(cell.count)] = others[random.below(others.count)] }
+            var expected: Int? = 0
+            for byte in cell {
+                guard let so = expected, (0x30...0x39).contains(byte) else { expected = nil; break }
+                expected = so * 10 + Int(byte - 0x30)
+            }
+            if expected != nil { numbers += 1 }
+            #expect(cell.withUnsafeBufferPointer(SlotRowReader.wholeNumber) == expected, "\(cell)")
+        }
+        #expect(numbers > 25_000)
+    }
 }
