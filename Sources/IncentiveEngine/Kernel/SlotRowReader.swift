@@ -30,6 +30,8 @@ struct SlotRowReader: Sendable {
     private let columns: [Column]
     /// The columns of static facts, and of the year; per per-year slot, its column (-1: none).
     private let staticColumns: [Int]
+    /// The first and last static column when every column between them is static too.
+    private let staticSpan: ClosedRange<Int>?
     private let yearColumn: Int?
     private let columnOfYearSlot: [Int]
     /// The number of static slots, held here: reading `slots.statics` for each row would count
@@ -71,6 +73,11 @@ struct SlotRowReader: Sendable {
         }
         self.columns = columns
         staticColumns = columns.indices.filter { columns[$0].kind == .statics }
+        if let first = staticColumns.first, let last = staticColumns.last, last - first + 1 == staticColumns.count {
+            staticSpan = first...last
+        } else {
+            staticSpan = nil
+        }
         yearColumn = columns.firstIndex { $0.kind == .year }
         var columnOfYearSlot = [Int](repeating: -1, count: slots.perYear.count)
         for (index, column) in columns.enumerated() where column.kind == .perYear { columnOfYearSlot[column.slot] = index }
@@ -110,6 +117,11 @@ struct SlotRowReader: Sendable {
         func cell(_ index: Int) -> ArraySlice<UInt8> {
             bytes[fields[index].shifted(by: start)]
         }
+
+        /// Where fields `columns` are in `bytes`, from the first's start to the last's end.
+        func span(_ columns: ClosedRange<Int>) -> Range<Int> {
+            (fields[columns.lowerBound].lowerBound..<fields[columns.upperBound].upperBound).shifted(by: start)
+        }
     }
 
     /// Reads the row straight into the enterprise's profile (nil before its first row): the year,
@@ -139,9 +151,15 @@ struct SlotRowReader: Sendable {
             return first(bytes, fields: fields, year: year, cells: cells, spare: &spare, into: &profile)
         }
         // A later row: its static cells that differ from the reference's bytes, read first and
-        // merged only once all are read.
+        // merged only once all are read. When the static columns are side by side (as in the
+        // contract), one comparison of their whole span usually says that none differs.
         var changes: [(slot: Int, value: Value, name: String?)] = []
-        for index in staticColumns {
+        var allSame = false
+        if let span = staticSpan, let reference {
+            let cells = fields[span.lowerBound].lowerBound..<fields[span.upperBound].upperBound
+            allSame = Self.same(reference.bytes[reference.span(span)], UnsafeBufferPointer(rebasing: bytes[cells]))
+        }
+        for index in staticColumns where !allSame {
             let cell = UnsafeBufferPointer(rebasing: bytes[fields[index]])
             if let reference, Self.same(reference.cell(index), cell) { continue }
             switch staticCell(cell, index, &notUTF8) {
