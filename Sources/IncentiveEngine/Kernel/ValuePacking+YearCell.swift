@@ -9,10 +9,16 @@ extension ValuePacking {
 
     /// Appends `cells` as `append` appends their values.
     static func appendCells(_ cells: ArraySlice<YearCell>, to bytes: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, cells.count * maximumCellBytes)) { buffer in
-            var out = buffer.baseAddress!
-            for cell in cells { write(cell, to: &out) }
-            bytes.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress, count: out - buffer.baseAddress!))
+        // Twenty-four cells at a time: a temporary buffer above a kilobyte came from the heap.
+        var start = cells.startIndex
+        while start < cells.endIndex {
+            let group = cells[start..<min(start + 24, cells.endIndex)]
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: group.count * maximumCellBytes) { buffer in
+                var out = buffer.baseAddress!
+                for cell in group { write(cell, to: &out) }
+                bytes.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress, count: out - buffer.baseAddress!))
+            }
+            start = group.endIndex
         }
     }
 
