@@ -155,8 +155,11 @@ extension KernelBatch {
                 let outcome = outcomes[position]
                 if outcome.status == .undetermined { part.undetermined[pool] += 1 }
                 guard outcome.status == .eligible, let amount = outcome.amount, amount > .zero else { continue }
-                let rule = policies.rules[plan.rules[position]]
-                part.claims[pool].append(PoolClaim(enterprise: index, creditCode: profile.creditCode, rule: rule.id, amount: amount, digits: rule.roundingDigits ?? 0))
+                // The rule's id and rounding read in place (a copy of the whole checked rule cost
+                // more than the claim).
+                let rule = plan.rules[position]
+                part.claims[pool].append(PoolClaim(enterprise: index, creditCode: profile.creditCode, rule: policies.rules[rule].id, amount: amount,
+                                                   digits: policies.rules[rule].roundingDigits ?? 0))
                 claimed = true
             }
         }
