@@ -24,10 +24,13 @@ public final class KernelBatch: @unchecked Sendable {
         public let enterprises: Int
         public let rows: Int
         let layout: WideRows.Layout
-        /// Every enterprise's row but those of the cohort, which are in `cohortRows` at `cohortPositions`.
+        /// Every enterprise's row but those of the cohort, which are in `cohortRows` at `cohortPositions`
+        /// (or, for the cohort indices in `scaledIndices`, in `scaledRows`).
         let store: WideRowStore
         let cohortRows: WideRowStore
         let cohortPositions: [Int]
+        let scaledRows: WideRowStore
+        let scaledIndices: [Int]
 
         /// The data rows, in the order enterprises first appear, `block` enterprises at a time: the
         /// rows of a block are spread over the columns on every core, `chunk` at a time, then
@@ -45,16 +48,19 @@ public final class KernelBatch: @unchecked Sendable {
             var buffer: [UInt8] = []
             buffer.reserveCapacity(positions.count * 128)
             // Cohort rows before the first position, found by bisection.
-            var low = 0, high = cohortPositions.count
-            while low < high {
-                let middle = (low + high) / 2
-                if cohortPositions[middle] < positions.lowerBound { low = middle + 1 } else { high = middle }
-            }
+            let low = Self.firstIndex(in: cohortPositions, notBelow: positions.lowerBound)
             var nextCohort = low, stored = positions.lowerBound - low
+            // Scaled rows from the first cohort index on, found the same way.
+            var nextScaled = Self.firstIndex(in: scaledIndices, notBelow: low)
             for position in positions {
                 let row: (prefix: ArraySlice<UInt8>, cells: ArraySlice<UInt8>, region: String)
                 if nextCohort < cohortPositions.count, cohortPositions[nextCohort] == position {
-                    row = cohortRows.row(nextCohort)
+                    if nextScaled < scaledIndices.count, scaledIndices[nextScaled] == nextCohort {
+                        row = scaledRows.row(nextScaled)
+                        nextScaled += 1
+                    } else {
+                        row = cohortRows.row(nextCohort)
+                    }
                     nextCohort += 1
                 } else {
                     row = store.row(stored)
@@ -63,6 +69,16 @@ public final class KernelBatch: @unchecked Sendable {
                 layout.write(prefix: row.prefix, cells: row.cells, region: row.region, into: &buffer)
             }
             return buffer
+        }
+
+        /// The first index of ascending `values` whose value is `bound` or more (`values.count` if none).
+        private static func firstIndex(in values: [Int], notBelow bound: Int) -> Int {
+            var low = 0, high = values.count
+            while low < high {
+                let middle = (low + high) / 2
+                if values[middle] < bound { low = middle + 1 } else { high = middle }
+            }
+            return low
         }
     }
 
@@ -145,7 +161,7 @@ public final class KernelBatch: @unchecked Sendable {
         // Each ranking sorted on its own core (a quarter of a million values each at 1M).
         let rankings = pass.rankValues
         let ranked = Parallel.map(0..<rankings.count, chunk: 1) { CohortRanking.competitionRanks(rankings[$0.lowerBound]) }
-        let (cohortRows, pools) = finishCohort(pass.waiting, ranks: ranked)
+        let (cohortRows, scaledRows, scaledIndices, pools) = finishCohort(pass.waiting, ranks: ranked)
         // The regions met: a scan of the few found so far (a hash of every row's region took
         // milliseconds on the calling thread alone), hashed only when there are many.
         var regions: [String] = [], many: Set<String> = [], previous = ""
@@ -164,7 +180,8 @@ public final class KernelBatch: @unchecked Sendable {
         let plans = Dictionary(uniqueKeysWithValues: regions.map { ($0, kernel.plan(for: $0)) })
         let layout = WideRows.Layout(plans: plans)
         return Output(header: layout.header(policies), issues: issues, pools: pools, enterprises: pass.enterprises, rows: pass.records,
-                      layout: layout, store: pass.store, cohortRows: cohortRows, cohortPositions: pass.waiting.positions)
+                      layout: layout, store: pass.store, cohortRows: cohortRows, cohortPositions: pass.waiting.positions,
+                      scaledRows: scaledRows, scaledIndices: scaledIndices)
     }
 
     struct ReadResult {
