@@ -9,6 +9,13 @@ public enum UTF8Validation {
         while index < count {
             let lead = bytes[index]
             if lead < 0x80 { index += 1; continue }
+            // The common three-byte sequences (most CJK ideographs: E1–EC, EE, EF) with two plain
+            // continuation bytes, without the general case's table of ranges.
+            if lead >= 0xE1, lead != 0xED, lead <= 0xEF, index + 2 < count,
+               bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 {
+                index += 3
+                continue
+            }
             // The sequence's length, and the range its second byte must be in.
             let length: Int, low: UInt8, high: UInt8
             switch lead {
