@@ -436,11 +436,24 @@ struct SlotRowReader: Sendable {
     /// `YYYY-MM-DD;YYYY-MM-DD…` with nothing else (no spaces, no empty parts).
     static func dates(_ cell: UnsafeBufferPointer<UInt8>) -> [Value]? {
         var dates: [Value] = []
-        for part in cell.split(separator: 0x3B, omittingEmptySubsequences: false) {
-            guard let date = date(UnsafeBufferPointer(rebasing: part)) else { return nil }
+        dates.reserveCapacity(cell.count / 11 + 1)
+        var failed = false
+        forEachPart(of: cell) { part in
+            guard let date = date(part) else { failed = true; return false }
             dates.append(.date(date))
+            return true
         }
-        return dates
+        return failed ? nil : dates
+    }
+
+    /// Calls `body` with each part of `cell` between semicolons (empty ones too), in order, until
+    /// it returns false: the parts in place, not an array of them (`split` made one per cell).
+    @inline(__always) static func forEachPart(of cell: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) {
+        var start = 0
+        for index in 0...cell.count where index == cell.count || cell[index] == 0x3B {
+            guard body(UnsafeBufferPointer(rebasing: cell[start..<index])) else { return }
+            start = index + 1
+        }
     }
 
     static func date(_ cell: UnsafeBufferPointer<UInt8>) -> CivilDate? {
@@ -454,10 +467,10 @@ struct SlotRowReader: Sendable {
     /// else is left to `Title(parsing:)`.
     static func titles(_ cell: UnsafeBufferPointer<UInt8>) -> [Title]? {
         var titles: [Title] = []
-        for part in cell.split(separator: 0x3B, omittingEmptySubsequences: false) {
-            let part = UnsafeBufferPointer(rebasing: part)
+        var failed = false
+        forEachPart(of: cell) { part in
             guard let at = part.firstIndex(of: 0x40), at > 0,
-                  part.allSatisfy({ $0 > 0x20 && $0 < 0x7F }), part[(at + 1)...].firstIndex(of: 0x40) == nil else { return nil }
+                  part.allSatisfy({ $0 > 0x20 && $0 < 0x7F }), part[(at + 1)...].firstIndex(of: 0x40) == nil else { failed = true; return false }
             let name = String(decoding: part[..<at], as: UTF8.self)
             let when = UnsafeBufferPointer(rebasing: part[(at + 1)...])
             if when.count == 4, let year = digits(when), year >= 1000 {
@@ -465,10 +478,12 @@ struct SlotRowReader: Sendable {
             } else if let date = date(when) {
                 titles.append(Title(name: name, year: nil, date: date))
             } else {
-                return nil
+                failed = true
+                return false
             }
+            return true
         }
-        return titles
+        return failed ? nil : titles
     }
 
     /// Whether two cells hold the same bytes.

@@ -1,5 +1,6 @@
 @testable import IncentiveEngine
 import IncentiveSupport
+import PolicyLanguage
 import TestSupport
 import Testing
 
@@ -72,5 +73,19 @@ import Testing
             #expect(cell.withUnsafeBufferPointer(SlotRowReader.wholeNumber) == expected, "\(cell)")
         }
         #expect(numbers > 25_000)
+    }
+
+    @Test("dates and titles cut at semicolons in place: every part read, an empty or bad part anywhere is not this reader's")
+    func datesAndTitles() {
+        func dates(_ text: String) -> [Value]? { Array(text.utf8).withUnsafeBufferPointer(SlotRowReader.dates) }
+        func titles(_ text: String) -> [Title]? { Array(text.utf8).withUnsafeBufferPointer(SlotRowReader.titles) }
+        let march = CivilDate(year: 2022, month: 3, day: 15)!, may = CivilDate(year: 2021, month: 5, day: 6)!
+        #expect(dates("2022-03-15") == [.date(march)])
+        #expect(dates("2022-03-15;2021-05-06") == [.date(march), .date(may)])
+        for bad in ["2022-03-15;", ";2022-03-15", "2022-03-15;;2021-05-06", ";", "2022-3-15", "2022-03-15;x"] { #expect(dates(bad) == nil, "\(bad)") }
+        #expect(titles("tech-sme@2023") == [Title(name: "tech-sme", year: 2023, date: nil)])
+        #expect(titles("tech-sme@2023;provincial-tech-leader@2021-05-06")
+            == [Title(name: "tech-sme", year: 2023, date: nil), Title(name: "provincial-tech-leader", year: nil, date: may)])
+        for bad in ["tech-sme@2023;", "@2023", "a@b@2023", "tech-sme@23", "tech sme@2023", ";tech-sme@2023"] { #expect(titles(bad) == nil, "\(bad)") }
     }
 }
