@@ -24,11 +24,16 @@ import Testing
     func agreesWithQuoted() {
         let pieces = ["a", "甲", ",", "\"", "\n", "\r", " ", "é", "🙂"]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for _ in 0..<500 {
-            var text = ""
+        func next() -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
-            for shift in 0..<Int(state >> 60) {
-                text += pieces[Int((state >> UInt64(4 * shift)) & 0xF) % pieces.count]
+            return Int(state >> 33)
+        }
+        // Up to 40 pieces, so that a special byte falls at every place of the eight-byte words.
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<next() % 41 {
+                // Mostly plain pieces: one special in a long text, as codes and names have.
+                text += next() % 4 == 0 ? pieces[next() % pieces.count] : pieces[next() % 2]
             }
             var bytes: [UInt8] = []
             CSVCell.append(text, to: &bytes)

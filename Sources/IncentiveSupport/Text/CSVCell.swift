@@ -12,7 +12,7 @@ public enum CSVCell {
     public static func append(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
-            guard utf8.contains(where: needsQuotes) else { bytes.append(contentsOf: utf8); return }
+            guard needsQuotes(utf8) else { bytes.append(contentsOf: utf8); return }
             bytes.append(0x22)
             for byte in utf8 {
                 bytes.append(byte)
@@ -20,6 +20,20 @@ public enum CSVCell {
             }
             bytes.append(0x22)
         }
+    }
+
+    /// Whether any byte needs quotes, eight at a time: a word with no byte below 0x23 and no comma
+    /// has none (the batch's codes and names are mostly such words).
+    static func needsQuotes(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index + 8 <= utf8.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            if CSVRecordScanner.hasByte(in: word, below: 0x23) || CSVRecordScanner.bytes(of: word, equalTo: 0x2C) != 0 {
+                if utf8[index..<index + 8].contains(where: needsQuotes) { return true }
+            }
+            index += 8
+        }
+        return utf8[index...].contains(where: needsQuotes)
     }
 
     @inline(__always) private static func needsQuotes(_ byte: UInt8) -> Bool {
