@@ -64,7 +64,9 @@ final class OutputFile {
         guard temporary != nil else { return }
         written += bytes.count
         if written - synced >= 1 << 20 {
+            #if canImport(Glibc)
             _ = posix_fadvise(handle.fileDescriptor, off_t(synced), off_t(written - synced), POSIX_FADV_DONTNEED)
+            #endif
             synced = written
         }
     }
