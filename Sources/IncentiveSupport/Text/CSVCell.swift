@@ -27,7 +27,7 @@ public enum CSVCell {
     static func needsQuotes(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index + 8 <= utf8.count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            let word = CSVRecordScanner.word(utf8, index)
             if CSVRecordScanner.hasByte(in: word, below: 0x23) || CSVRecordScanner.bytes(of: word, equalTo: 0x2C) != 0 {
                 if utf8[index..<index + 8].contains(where: needsQuotes) { return true }
             }

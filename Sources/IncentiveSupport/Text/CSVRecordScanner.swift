@@ -88,7 +88,7 @@ public enum CSVRecordScanner {
     }
 
     /// Eight bytes from `index`, the first in the lowest bits.
-    @inline(__always) private static func word(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt64 {
+    @inline(__always) static func word(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self))
     }
 
