@@ -437,23 +437,24 @@ struct SlotRowReader: Sendable {
     static func dates(_ cell: UnsafeBufferPointer<UInt8>) -> [Value]? {
         var dates: [Value] = []
         dates.reserveCapacity(cell.count / 11 + 1)
-        var failed = false
-        forEachPart(of: cell) { part in
-            guard let date = date(part) else { failed = true; return false }
+        let read = allParts(of: cell) { part in
+            guard let date = date(part) else { return false }
             dates.append(.date(date))
             return true
         }
-        return failed ? nil : dates
+        return read ? dates : nil
     }
 
     /// Calls `body` with each part of `cell` between semicolons (empty ones too), in order, until
-    /// it returns false: the parts in place, not an array of them (`split` made one per cell).
-    @inline(__always) static func forEachPart(of cell: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) {
+    /// it returns false; whether it took every part. The parts in place, not an array of them
+    /// (`split` made one per cell).
+    @inline(__always) static func allParts(of cell: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
         var start = 0
         for index in 0...cell.count where index == cell.count || cell[index] == 0x3B {
-            guard body(UnsafeBufferPointer(rebasing: cell[start..<index])) else { return }
+            guard body(UnsafeBufferPointer(rebasing: cell[start..<index])) else { return false }
             start = index + 1
         }
+        return true
     }
 
     static func date(_ cell: UnsafeBufferPointer<UInt8>) -> CivilDate? {
@@ -467,10 +468,9 @@ struct SlotRowReader: Sendable {
     /// else is left to `Title(parsing:)`.
     static func titles(_ cell: UnsafeBufferPointer<UInt8>) -> [Title]? {
         var titles: [Title] = []
-        var failed = false
-        forEachPart(of: cell) { part in
+        let read = allParts(of: cell) { part in
             guard let at = part.firstIndex(of: 0x40), at > 0,
-                  part.allSatisfy({ $0 > 0x20 && $0 < 0x7F }), part[(at + 1)...].firstIndex(of: 0x40) == nil else { failed = true; return false }
+                  part.allSatisfy({ $0 > 0x20 && $0 < 0x7F }), part[(at + 1)...].firstIndex(of: 0x40) == nil else { return false }
             let name = String(decoding: part[..<at], as: UTF8.self)
             let when = UnsafeBufferPointer(rebasing: part[(at + 1)...])
             if when.count == 4, let year = digits(when), year >= 1000 {
@@ -478,12 +478,11 @@ struct SlotRowReader: Sendable {
             } else if let date = date(when) {
                 titles.append(Title(name: name, year: nil, date: date))
             } else {
-                failed = true
                 return false
             }
             return true
         }
-        return failed ? nil : titles
+        return read ? titles : nil
     }
 
     /// Whether two cells hold the same bytes.
