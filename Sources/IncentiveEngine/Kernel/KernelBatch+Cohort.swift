@@ -31,7 +31,7 @@ extension KernelBatch {
     /// - Returns: the cohort's rows as they stand before the pools, the rows of the enterprises
     ///   an oversubscribed pool scaled (by cohort index, ascending, in `scaledIndices`), which
     ///   replace theirs, and the pools. (Copying a quarter of a million rows into one store took
-    ///   a tenth of a second on one core at 1M: the output takes each row from where it is.)
+    ///   0.15 s on one core at 1M: the output takes each row from where it is.)
     func finishCohort(_ waiting: PackedSlotProfiles, ranks: [[Int: Int]])
         -> (rows: WideRowStore, scaled: WideRowStore, scaledIndices: [Int], pools: [PoolOutcome]) {
         // Each waiting enterprise's rank by ranking number (0: not ranked), in one flat array,

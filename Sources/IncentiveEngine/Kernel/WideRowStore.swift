@@ -43,16 +43,6 @@ struct WideRowStore: Sendable {
         regions.append(contentsOf: other.regions)
     }
 
-    /// Appends row `index` of another store.
-    mutating func append(row index: Int, of other: WideRowStore) {
-        let (prefix, cells, region) = other.row(index)
-        bytes.append(contentsOf: prefix)
-        prefixEnds.append(bytes.count)
-        bytes.append(contentsOf: cells)
-        ends.append(bytes.count)
-        regions.append(region)
-    }
-
     /// Row `index`: its prefix (code, name, region), its region's cells, and its region.
     func row(_ index: Int) -> (prefix: ArraySlice<UInt8>, cells: ArraySlice<UInt8>, region: String) {
         let start = index == 0 ? 0 : ends[index - 1]
