@@ -69,13 +69,7 @@ import Testing
 
     @Test("kernel = evaluator on conditions and lets, each rule met eligible, ineligible and undetermined", arguments: [UInt64(1), 2, 3])
     func kernelEqualsEvaluator(seed: UInt64) {
-        let evaluator = Evaluator(policies: Self.policy, findsNearMisses: false, explains: false)
-        let kernel = KernelEvaluator(policies: Self.policy, year: 2023)
-        var statuses: Set<String> = []
-        for profile in Self.profiles(seed: seed, count: 400) {
-            let seen = KernelVersusEvaluator.expectSame(profile, year: 2023, policies: Self.policy, evaluator: evaluator, kernel: kernel)
-            for (id, status) in seen.rules + seen.obligations { statuses.insert("\(id) \(status)") }
-        }
+        let statuses = KernelVersusEvaluator.statusesSeen(Self.profiles(seed: seed, count: 400), year: 2023, policies: Self.policy)
         for rule in ["t.and", "t.or", "t.not", "t.coalesce", "t.flags", "t.choice", "t.every", "t.lets", "t.let-amount", "t.owed"] {
             for status in ["eligible", "ineligible", "undetermined"] {
                 #expect(statuses.contains("\(rule) \(status)"), "\(rule) never \(status)")

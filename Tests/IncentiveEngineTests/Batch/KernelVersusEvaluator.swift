@@ -34,4 +34,17 @@ enum KernelVersusEvaluator {
         }
         return (rules, obligationsSeen)
     }
+
+    /// Every profile compared in `year` (one evaluator, one kernel), and the "id status" of each
+    /// rule and obligation the evaluator gave, for the caller's coverage checks.
+    static func statusesSeen(_ profiles: [Profile], year: Int, policies: CheckedPolicySet) -> Set<String> {
+        let evaluator = Evaluator(policies: policies, findsNearMisses: false, explains: false)
+        let kernel = KernelEvaluator(policies: policies, year: year)
+        var statuses: Set<String> = []
+        for profile in profiles {
+            let seen = expectSame(profile, year: year, policies: policies, evaluator: evaluator, kernel: kernel)
+            for (id, status) in seen.rules + seen.obligations { statuses.insert("\(id) \(status)") }
+        }
+        return statuses
+    }
 }
