@@ -41,16 +41,20 @@ extension KernelCompiler {
             }
         case .min, .max:
             guard arguments.count >= 2, arguments.allSatisfy({ Self.isNumeric($0.type) }) else { return nil }
-            let codes = arguments.map { compileNumber($0) }, least = builtin == .min
-            return { frame in
-                var best: ExactDecimal?, sawNull = false
-                for code in codes {
-                    guard let number = code(&frame) else { sawNull = true; continue }
-                    if let current = best, least ? !(number < current) : !(current < number) { continue }
-                    best = number
+            // A chain of pairs, left to right (the first of equal values kept), not a loop over
+            // an array of codes: an array holds closures in the generic form, called through
+            // two reabstraction thunks.
+            let least = builtin == .min
+            var code = compileNumber(arguments[0])
+            for argument in arguments.dropFirst() {
+                let best = code, next = compileNumber(argument)
+                code = { frame in
+                    let current = best(&frame), number = next(&frame)
+                    guard let current, let number else { return nil }
+                    return (least ? number < current : current < number) ? number : current
                 }
-                return sawNull ? nil : best
             }
+            return code
         default:
             return nil
         }

@@ -4,6 +4,13 @@ import PolicyLanguage
 /// Compiled code for a condition: true, false, or nil when it is null.
 typealias BoolCode = @Sendable (inout KernelFrame) -> Bool?
 
+/// Flag code as arrays hold it (a rule's conditions, a veto's): in a struct, a closure is stored
+/// as it is called. An array of bare closures holds each one in the generic form, and every call
+/// out of it went through two reabstraction thunks and counted a reference up and down.
+struct ConditionCode: Sendable {
+    let holds: BoolCode
+}
+
 /// Conditions compiled to pass flags from node to node instead of `Value`s: every rule's `when`
 /// and `cohort` lines, vetoes and obligations are conditions, and a `Value` returned through a
 /// closure costs a copy and a switch at every step. Only expressions the checker typed as `bool`
@@ -67,8 +74,10 @@ extension KernelCompiler {
         case .membership(let item, let collection, let negated):
             if let code = numberInRange(item, collection, negated: negated) { return code }
         case .quantified(let every, let slot, let list, let condition):
-            if let code = prefixQuantifier(every: every, slot: slot, list: list, condition: condition)
-                ?? yearRangeQuantifier(every: every, slot: slot, list: list, condition: condition) { return code }
+            // Two `if let`s, not `??`: a closure passed through a generic function comes out
+            // wrapped in two reabstraction thunks, which every call then goes through.
+            if let code = prefixQuantifier(every: every, slot: slot, list: list, condition: condition) { return code }
+            if let code = yearRangeQuantifier(every: every, slot: slot, list: list, condition: condition) { return code }
             noteVariable(slot)
             let listCode = compile(list), test = compileCondition(condition)
             return { frame in

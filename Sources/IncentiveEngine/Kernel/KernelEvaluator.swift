@@ -16,8 +16,14 @@ final class KernelEvaluator: @unchecked Sendable {
     let slots: FactSlots
     /// By rule index; nil for rules not in force in the year.
     let rules: [KernelRule?]
-    let vetoes: [[BoolCode]]
-    let obligations: [(conditions: [BoolCode], amount: KernelCode)]
+    let vetoes: [[ConditionCode]]
+    let obligations: [Obligation]
+    /// An obligation's code. A struct, not a tuple: an array of tuples holds their closures in the
+    /// generic form, and every call went through two reabstraction thunks.
+    struct Obligation: Sendable {
+        let conditions: [ConditionCode]
+        let amount: KernelCode
+    }
     /// Every ranking of the year's rules, numbered: rule `r`'s expression `e` is ranking
     /// `firstRanking[r] + e`, of `rankings` in all. The batch gathers and looks up ranks by number
     /// (no rule and expression text hashed per enterprise).
@@ -57,9 +63,10 @@ final class KernelEvaluator: @unchecked Sendable {
         self.rankings = rankings
         var compiler = KernelCompiler(policies: policies, slots: slots, year: year)
         compiler.constantVersionDate = .date(CivilDate(year: year, month: 1, day: 1)!)
-        vetoes = policies.vetoes.map { $0.conditions.map { compiler.compileCondition($0.expr) } }
+        vetoes = policies.vetoes.map { $0.conditions.map { ConditionCode(holds: compiler.compileCondition($0.expr)) } }
         obligations = policies.obligations.map { obligation in
-            (obligation.conditions.map { compiler.compileCondition($0.expr) }, compiler.compile(obligation.amount))
+            Obligation(conditions: obligation.conditions.map { ConditionCode(holds: compiler.compileCondition($0.expr)) },
+                       amount: compiler.compile(obligation.amount))
         }
         vetoAndObligationVariables = compiler.variableCount
     }
@@ -162,7 +169,7 @@ final class KernelEvaluator: @unchecked Sendable {
             }
             var status = RuleOutcome.Status.eligible
             for code in obligation.conditions {
-                switch code(&frame) {
+                switch code.holds(&frame) {
                 case true?: break
                 case false?: status = .ineligible
                 case nil: status = .undetermined

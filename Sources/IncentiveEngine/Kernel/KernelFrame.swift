@@ -4,6 +4,11 @@ import PolicyLanguage
 /// A compiled expression: a closure over the frame of one rule's evaluation for one enterprise.
 typealias KernelCode = @Sendable (inout KernelFrame) -> Value
 
+/// Value code as arrays hold it (see `ConditionCode`).
+struct ValueCode: Sendable {
+    let compute: KernelCode
+}
+
 /// What compiled code reads and caches while one rule is evaluated for one enterprise: the
 /// enterprise's facts, the rule's `let`s (each computed once), quantifier variables, the date that
 /// picks parameter versions, the cohort's ranks and, for obligations, the paid totals.
@@ -87,7 +92,7 @@ struct KernelFrame {
     /// A `let` held as a `Value`, computed on first read.
     mutating func local(_ slot: Int) -> Value {
         if letStamps[slot] == stamp { return letValues[slot] }
-        let value = rule!.valueLets[slot]!(&self)
+        let value = rule!.lets[slot].value!(&self)
         letValues[slot] = value
         letStamps[slot] = stamp
         return value
@@ -96,7 +101,7 @@ struct KernelFrame {
     /// A numeric `let`, computed on first read.
     mutating func numberLocal(_ slot: Int) -> ExactDecimal? {
         if letStamps[slot] == stamp { return letNumbers[slot] }
-        let value = rule!.numberLets[slot]!(&self)
+        let value = rule!.lets[slot].number!(&self)
         letNumbers[slot] = value
         letStamps[slot] = stamp
         return value
@@ -105,7 +110,7 @@ struct KernelFrame {
     /// A `bool` `let`, computed on first read.
     mutating func flagLocal(_ slot: Int) -> Bool? {
         if letStamps[slot] == stamp { return letFlags[slot] }
-        let value = rule!.flagLets[slot]!(&self)
+        let value = rule!.lets[slot].flag!(&self)
         letFlags[slot] = value
         letStamps[slot] = stamp
         return value

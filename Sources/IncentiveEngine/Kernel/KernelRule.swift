@@ -6,24 +6,20 @@ import PolicyLanguage
 /// at compile time. A class: evaluation takes one reference per rule, not a copy of its closures.
 final class KernelRule: Sendable {
     let index: Int
-    /// The rule's `let`s by slot, each compiled as it is held in a frame (`KernelCompiler.LetKind`):
-    /// a slot has code in exactly one of the three (one array each, not an enum of the three,
-    /// whose copy out of the array counted a reference up and down at every read).
-    let numberLets: [NumberCode?]
-    let flagLets: [BoolCode?]
-    let valueLets: [KernelCode?]
-    var letCount: Int { valueLets.count }
+    /// The rule's `let`s by slot, each compiled as it is held in a frame (`LetCode`).
+    let lets: [LetCode]
+    var letCount: Int { lets.count }
     let variables: Int
     let version: KernelCode?
-    let cohort: [BoolCode]
-    let conditions: [BoolCode]
+    let cohort: [ConditionCode]
+    let conditions: [ConditionCode]
     let amount: KernelCode?
     let cap: KernelCode?
     let floor: KernelCode?
     let digits: Int?
     /// The expressions the rule ranks by (by text, as `RankKey`), and their code.
     let rankTexts: [String]
-    let rankCodes: [KernelCode]
+    let rankCodes: [ValueCode]
 
     init(_ rule: CheckedRule, index: Int, policies: CheckedPolicySet, slots: FactSlots, year: Int) {
         var compiler = KernelCompiler(policies: policies, slots: slots, year: year)
@@ -34,33 +30,29 @@ final class KernelRule: Sendable {
         self.index = index
         version = compiler.constantVersionDate == nil ? compiler.compile(rule.versionDate) : nil
         // In slot order: a let reads only the ones before it.
-        var numberLets: [NumberCode?] = [], flagLets: [BoolCode?] = [], valueLets: [KernelCode?] = []
-        for (item, kind) in zip(rule.lets, compiler.letKinds) {
-            numberLets.append(kind == .number ? compiler.compileNumber(item.expr) : nil)
-            flagLets.append(kind == .flag ? compiler.compileCondition(item.expr) : nil)
-            valueLets.append(kind == .value ? compiler.compile(item.expr) : nil)
+        lets = zip(rule.lets, compiler.letKinds).map { item, kind in
+            LetCode(number: kind == .number ? compiler.compileNumber(item.expr) : nil,
+                    flag: kind == .flag ? compiler.compileCondition(item.expr) : nil,
+                    value: kind == .value ? compiler.compile(item.expr) : nil)
         }
-        self.numberLets = numberLets
-        self.flagLets = flagLets
-        self.valueLets = valueLets
         // Cheapest first (`ConditionCost`): the answer is the same in any order.
-        cohort = ConditionCost.cheapestFirst(rule.cohort, lets: rule.lets).map { compiler.compileCondition($0.expr) }
-        conditions = ConditionCost.cheapestFirst(rule.conditions, lets: rule.lets).map { compiler.compileCondition($0.expr) }
+        cohort = ConditionCost.cheapestFirst(rule.cohort, lets: rule.lets).map { ConditionCode(holds: compiler.compileCondition($0.expr)) }
+        conditions = ConditionCost.cheapestFirst(rule.conditions, lets: rule.lets).map { ConditionCode(holds: compiler.compileCondition($0.expr)) }
         amount = rule.amount.map { compiler.compile($0) }
         cap = rule.cap.map { compiler.compile($0) }
         floor = rule.floor.map { compiler.compile($0) }
         digits = rule.roundingDigits
         rankTexts = compiler.rankTexts
-        rankCodes = ranked.map { compiler.compile($0) }
+        rankCodes = ranked.map { ValueCode(compute: compiler.compile($0)) }
         variables = compiler.variableCount
     }
 
     /// Whether every condition holds: false as soon as one fails (later ones are not evaluated,
     /// as a failed condition decides alone), nil when none fails but one is unknown.
-    static func allHold(_ codes: [BoolCode], _ frame: inout KernelFrame) -> Bool? {
+    static func allHold(_ codes: [ConditionCode], _ frame: inout KernelFrame) -> Bool? {
         var holds: Bool? = true
         for code in codes {
-            switch code(&frame) {
+            switch code.holds(&frame) {
             case false?: return false
             case nil: holds = nil
             case true?: break
@@ -102,8 +94,18 @@ final class KernelRule: Sendable {
         case nil: return .null
         case true?: break
         }
-        return rankCodes[rank](&frame).number.map(Value.number) ?? .null
+        return rankCodes[rank].compute(&frame).number.map(Value.number) ?? .null
     }
+}
+
+/// A `let`'s code as a frame holds its value (`KernelCompiler.LetKind`): exactly one of the three
+/// is set. One struct per slot: an enum of the three counted a reference up and down at every
+/// copy out of the array, and three arrays of bare optional closures held each in the generic
+/// form, called through two reabstraction thunks.
+struct LetCode: Sendable {
+    let number: NumberCode?
+    let flag: BoolCode?
+    let value: KernelCode?
 }
 
 /// What the kernel keeps of a rule's outcome: all the wide CSV and the pools need.
