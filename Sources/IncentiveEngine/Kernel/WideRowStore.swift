@@ -43,9 +43,32 @@ struct WideRowStore: Sendable {
         regions.append(contentsOf: other.regions)
     }
 
-    /// Row `index`: its prefix (code, name, region), its region's cells, and its region.
-    func row(_ index: Int) -> (prefix: ArraySlice<UInt8>, cells: ArraySlice<UInt8>, region: String) {
-        let start = index == 0 ? 0 : ends[index - 1]
-        return (bytes[start..<prefixEnds[index]], bytes[prefixEnds[index]..<ends[index]], regions[index])
+    /// The store read through pointers, for reading many rows on several cores: a row taken as
+    /// slices counted references up and down on the same buffers from every core, three a row.
+    struct Rows {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let prefixEnds: UnsafeBufferPointer<Int>
+        let ends: UnsafeBufferPointer<Int>
+        let regions: UnsafeBufferPointer<String>
+
+        /// Row `index`: its prefix (code, name, region), its region's cells, and its region.
+        func row(_ index: Int) -> (prefix: UnsafeBufferPointer<UInt8>, cells: UnsafeBufferPointer<UInt8>, region: String) {
+            let start = index == 0 ? 0 : ends[index - 1]
+            return (UnsafeBufferPointer(rebasing: bytes[start..<prefixEnds[index]]),
+                    UnsafeBufferPointer(rebasing: bytes[prefixEnds[index]..<ends[index]]), regions[index])
+        }
+    }
+
+    /// Runs `body` with the rows, which are valid only inside it.
+    func withRows<Result>(_ body: (Rows) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer { bytes in
+            prefixEnds.withUnsafeBufferPointer { prefixEnds in
+                ends.withUnsafeBufferPointer { ends in
+                    regions.withUnsafeBufferPointer { regions in
+                        body(Rows(bytes: bytes, prefixEnds: prefixEnds, ends: ends, regions: regions))
+                    }
+                }
+            }
+        }
     }
 }

@@ -104,36 +104,34 @@ struct WideRows: Sendable {
         /// Appends one row spread over the batch's columns, CRLF-terminated: the line is laid down
         /// as commas, then the prefix and each run of cells with no empty cell between them are
         /// copied over it (a run keeps its own commas).
-        func write(prefix: ArraySlice<UInt8>, cells: ArraySlice<UInt8>, region: String, into line: inout [UInt8]) {
+        func write(prefix: UnsafeBufferPointer<UInt8>, cells bytes: UnsafeBufferPointer<UInt8>, region: String, into line: inout [UInt8]) {
             let place = regions.count <= 8 ? regions.firstIndex(of: region)! : places[region]!
-            let gaps = self.gaps[place]
             let start = line.count
-            line.append(contentsOf: repeatElement(0x2C, count: prefix.count + cells.count + emptyCells[place] + 3))
-            line.withUnsafeMutableBufferPointer { out in
+            line.append(contentsOf: repeatElement(0x2C, count: prefix.count + bytes.count + emptyCells[place] + 3))
+            // The region's gaps read in place (a copy of its array counted a reference a row).
+            gaps[place].withUnsafeBufferPointer { gaps in line.withUnsafeMutableBufferPointer { out in
                 var at = start
-                prefix.withUnsafeBufferPointer { copy($0, to: out, at: &at) }
-                cells.withUnsafeBufferPointer { bytes in
-                    // From `runStart`, cells up to the next one preceded by empty cells.
-                    var runStart = 0, cell = 0, index = 0
-                    at += 1 + gaps[0]
-                    while true {
-                        let end = index == bytes.count || bytes[index] == 0x2C
-                        if end {
-                            cell += 1
-                            if index == bytes.count || gaps[cell] > 0 {
-                                copy(UnsafeBufferPointer(rebasing: bytes[runStart..<index]), to: out, at: &at)
-                                if index == bytes.count { break }
-                                at += 1 + gaps[cell]
-                                runStart = index + 1
-                            }
+                copy(prefix, to: out, at: &at)
+                // From `runStart`, cells up to the next one preceded by empty cells.
+                var runStart = 0, cell = 0, index = 0
+                at += 1 + gaps[0]
+                while true {
+                    let end = index == bytes.count || bytes[index] == 0x2C
+                    if end {
+                        cell += 1
+                        if index == bytes.count || gaps[cell] > 0 {
+                            copy(UnsafeBufferPointer(rebasing: bytes[runStart..<index]), to: out, at: &at)
+                            if index == bytes.count { break }
+                            at += 1 + gaps[cell]
+                            runStart = index + 1
                         }
-                        index += 1
                     }
+                    index += 1
                 }
                 at += gaps[gaps.count - 1]
                 out[at] = 0x0D
                 out[at + 1] = 0x0A
-            }
+            } }
         }
 
         private func copy(_ bytes: UnsafeBufferPointer<UInt8>, to out: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {

@@ -159,7 +159,10 @@ import Testing
             var line: [UInt8] = []
             func row(_ cells: String, _ region: String) -> String {
                 line.removeAll()
-                layout.write(prefix: ArraySlice("P".utf8), cells: ArraySlice(cells.utf8), region: region, into: &line)
+                let prefix = Array("P".utf8), bytes = Array(cells.utf8)
+                prefix.withUnsafeBufferPointer { prefix in
+                    bytes.withUnsafeBufferPointer { layout.write(prefix: prefix, cells: $0, region: region, into: &line) }
+                }
                 return String(decoding: line, as: UTF8.self)
             }
             if regions.count == 1 {
