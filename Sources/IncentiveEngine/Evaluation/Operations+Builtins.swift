@@ -8,15 +8,8 @@ extension Operations {
         if args.contains(where: \.isNull) { return (.null, nil) }
         switch builtin {
         case .min, .max:
-            var items = args
-            if args.count == 1, case .list(let list) = args[0] { items = list }
-            guard !items.isEmpty, !items.contains(where: \.isNull) else { return (.null, nil) }
-            var best = items[0]
-            for item in items.dropFirst() {
-                guard let order = compare(item, best) else { return (.null, nil) }
-                if builtin == .min ? order < 0 : order > 0 { best = item }
-            }
-            return (best, nil)
+            if args.count == 1, case .list(let list) = args[0] { return (extreme(least: builtin == .min, of: list), nil) }
+            return (extreme(least: builtin == .min, of: args), nil)
         case .abs:
             return (args[0].number.map { .number($0.magnitude) } ?? .null, nil)
         case .floor:
@@ -59,5 +52,20 @@ extension Operations {
             guard case .titles(let titles) = args[0], case .text(let name) = args[1], let y = args[2].number?.intValue else { return (.null, nil) }
             return (.bool(titles.contains { $0.name == name && $0.effectiveYear == y }), nil)
         }
+    }
+}
+
+extension Operations {
+    /// The least (or greatest) of `items`, the first of equal ones; null when there are none, one
+    /// is null, or two do not compare. `min`/`max` of arguments or of one list (the batch kernel
+    /// calls it with the list, without the argument array).
+    static func extreme(least: Bool, of items: [Value]) -> Value {
+        guard !items.isEmpty, !items.contains(where: \.isNull) else { return .null }
+        var best = items[0]
+        for item in items.dropFirst() {
+            guard let order = compare(item, best) else { return .null }
+            if least ? order < 0 : order > 0 { best = item }
+        }
+        return best
     }
 }

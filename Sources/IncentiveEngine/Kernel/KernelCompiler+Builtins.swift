@@ -60,8 +60,8 @@ extension KernelCompiler {
         }
     }
 
-    /// `has_title(titles, name, year)`, `starts_with(text, prefix)`, `add_years(date, n)`, a call
-    /// above as a `Value`, or nil for the general code.
+    /// `has_title(titles, name, year)`, `starts_with(text, prefix)`, `add_years(date, n)`, `min`/`max`
+    /// of one list, a call above as a `Value`, or nil for the general code.
     mutating func valueCall(_ builtin: Builtin, _ arguments: [CheckedExpr]) -> KernelCode? {
         if builtin == .addYears, arguments.count == 2 {
             let date = compile(arguments[0]), years = compileNumber(arguments[1])
@@ -85,6 +85,14 @@ extension KernelCompiler {
                 let list = titles(&frame), wanted = name(&frame), number = year(&frame)
                 guard case .titles(let held) = list, case .text(let text) = wanted, let y = number?.intValue else { return .null }
                 return .bool(held.contains { $0.name == text && $0.effectiveYear == y })
+            }
+        }
+        if builtin == .min || builtin == .max, arguments.count == 1, case .list = arguments[0].type {
+            // `min(hte_certificates)`: of the list itself (the general code puts it in an array).
+            let list = compile(arguments[0]), least = builtin == .min
+            return { frame in
+                guard case .list(let items) = list(&frame) else { return .null }
+                return Operations.extreme(least: least, of: items)
             }
         }
         guard let code = numberCall(builtin, arguments) else { return nil }
