@@ -55,12 +55,13 @@ extension KernelBatch {
             let parts = Parallel.map(block..<min(block + Self.block, waiting.count), chunk: 256) { range in
                 var part = CohortPart(pools: poolCount)
                 let kernel = self.kernel
-                // The profile evaluated last, whose arrays the next one is unpacked into.
-                var spare: SlotProfile?
+                // The profile evaluated last, whose arrays the next one is unpacked into, and the
+                // outcomes' array (copied only when kept).
+                var spare: SlotProfile?, outcomes: [KernelOutcome] = []
                 for index in range {
                     let profile = waiting.profile(index, spare: &spare)
                     let plan = kernel.plan(for: profile.region)
-                    let outcomes = kernel.evaluate(profile, plan: plan) { rule, expression in
+                    kernel.evaluate(profile, plan: plan, into: &outcomes) { rule, expression in
                         let found = table[(first[rule] + expression) * count + index]
                         return found == 0 ? .null : .number(ExactDecimal(found))
                     }

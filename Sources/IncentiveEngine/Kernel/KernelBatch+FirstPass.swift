@@ -74,11 +74,12 @@ extension KernelBatch {
             // counts references on the shared `PerThread` from both cores.
             let reader = reader.instance.reader, kernel = self.kernel
             var chunk = Chunk(rankings: kernel.rankings)
-            // The profile of the enterprise finished last, whose arrays the next one takes.
-            var spare: SlotProfile?
+            // The profile of the enterprise finished last, whose arrays the next one takes, and
+            // the outcomes' array every enterprise of the chunk is evaluated into.
+            var spare: SlotProfile?, outcomes: [KernelOutcome] = []
             for index in range {
                 guard let run = run(index) else { chunk.abandon = true; break }
-                firstPass(run, reader: reader, kernel: kernel, spare: &spare, into: &chunk)
+                firstPass(run, reader: reader, kernel: kernel, spare: &spare, outcomes: &outcomes, into: &chunk)
                 if chunk.abandon { break }
             }
             return chunk
@@ -100,7 +101,8 @@ extension KernelBatch {
 
     /// Reads an enterprise; finishes it when its region has no cohort rule, else packs it and
     /// notes its ranking values.
-    private func firstPass(_ run: RecordStream.Run, reader: SlotRowReader, kernel: KernelEvaluator, spare: inout SlotProfile?, into chunk: inout Chunk) {
+    private func firstPass(_ run: RecordStream.Run, reader: SlotRowReader, kernel: KernelEvaluator, spare: inout SlotProfile?,
+                           outcomes: inout [KernelOutcome], into chunk: inout Chunk) {
         var read = ReadResult()
         self.read(run, reader: reader, kernel: kernel, spare: &spare, into: &read)
         chunk.issues += read.issues
@@ -113,7 +115,7 @@ extension KernelBatch {
             rankValues(profile, plan: plan, kernel: kernel, enterprise: chunk.waiting.count, into: &chunk.rankValues)
             chunk.waiting.append(profile, position: chunk.evaluated)
         } else {
-            let outcomes = kernel.evaluate(profile, plan: plan) { _, _ in .null }
+            kernel.evaluate(profile, plan: plan, into: &outcomes) { _, _ in .null }
             let obligations = kernel.obligations(profile, plan: plan, outcomes: outcomes)
             chunk.store.append(region: profile.region) { bytes in
                 WideRows.write(profile, plan: plan, outcomes: outcomes, obligations: obligations, to: &bytes)

@@ -45,6 +45,8 @@ final class KernelEvaluator: @unchecked Sendable {
     }
     private var frames: [FrameBox] = []
     private var framesInUse = 0
+    /// The veto states' array, kept from one enterprise to the next (`evaluate`).
+    private var keptVetoStates: [Bool??] = []
 
     init(policies: CheckedPolicySet, year: Int) {
         self.policies = policies
@@ -98,11 +100,20 @@ final class KernelEvaluator: @unchecked Sendable {
     /// Every rule in force for the enterprise, stacked and limited; pools are the caller's.
     /// - Parameter rank: the enterprise's rank for (rule index, ranking expression), or `.null`.
     func evaluate(_ profile: SlotProfile, plan: RegionPlan, rank: (Int, Int) -> Value) -> [KernelOutcome] {
-        // Reserved, then appended (see `[Value].nulls` for why not `Array(repeating:count:)`).
-        var vetoStates: [Bool??] = []
-        vetoStates.reserveCapacity(plan.vetoes.count)
-        for _ in plan.vetoes { vetoStates.append(nil) }
         var outcomes: [KernelOutcome] = []
+        evaluate(profile, plan: plan, into: &outcomes, rank: rank)
+        return outcomes
+    }
+
+    /// The same, written into `outcomes` (emptied first): a worker keeps one array for all its
+    /// enterprises, as this evaluator keeps the veto states' (an allocation each per enterprise).
+    func evaluate(_ profile: SlotProfile, plan: RegionPlan, into outcomes: inout [KernelOutcome], rank: (Int, Int) -> Value) {
+        var vetoStates: [Bool??] = []
+        swap(&vetoStates, &keptVetoStates)
+        defer { swap(&vetoStates, &keptVetoStates) }
+        vetoStates.removeAll(keepingCapacity: true)
+        for _ in plan.vetoes { vetoStates.append(nil) }
+        outcomes.removeAll(keepingCapacity: true)
         outcomes.reserveCapacity(plan.rules.count)
         withFrame(profile) { frame in
             for (position, ruleIndex) in plan.rules.enumerated() {
@@ -125,7 +136,6 @@ final class KernelEvaluator: @unchecked Sendable {
             }
         }
         stack(&outcomes, plan)
-        return outcomes
     }
 
     /// A veto fires when all its conditions hold; it is undetermined while none fails and one is unknown.
