@@ -80,7 +80,7 @@ final class GroupedRecords: @unchecked Sendable {
             guard let bytes = read(place) else { return nil }
             records.append(RecordStream.Record(row: Int(place.row), bytes: bytes, simple: place.simple, offset: place.offset))
         }
-        return RecordStream.Run(key: keys[enterprise], records: records)
+        return RecordStream.Run(key: keys[enterprise], records: records[...])
     }
 
     private func read(_ place: Place) -> [UInt8]? {

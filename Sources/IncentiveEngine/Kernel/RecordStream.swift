@@ -59,17 +59,11 @@ struct RecordStream {
 
     struct Run: Sendable {
         let key: UInt64
-        var records: [Record]
+        /// A run's records: of a block's one array (`nextRuns`), not an array per enterprise to
+        /// allocate and free.
+        let records: ArraySlice<Record>
 
-        /// A run starting with `record`, with room for the three or four rows an enterprise has.
-        init(key: UInt64, first record: Record) {
-            self.key = key
-            records = []
-            records.reserveCapacity(4)
-            records.append(record)
-        }
-
-        init(key: UInt64, records: [Record]) {
+        init(key: UInt64, records: ArraySlice<Record>) {
             self.key = key
             self.records = records
         }
@@ -82,7 +76,8 @@ struct RecordStream {
     private var row = 0
     /// Where `buffer` starts in the file.
     private var bufferStart = 0
-    private var held: Run?
+    /// The first record of the next block's first run, met at the end of the last block.
+    private var held: (record: Record, key: UInt64)?
     /// False when the file starts as another encoding than UTF-8 (the general path reads it).
     private(set) var isUTF8 = true
 
@@ -105,20 +100,30 @@ struct RecordStream {
 
     /// Up to `count` complete runs; nil at the end of the file.
     mutating func nextRuns(codeColumn: Int, count: Int) -> [Run]? {
-        var runs: [Run] = []
-        runs.reserveCapacity(count)
-        if let held { runs.append(held); self.held = nil }
-        while let (record, key) = nextRecord(codeColumn: codeColumn) {
-            if let last = runs.last, last.key == key {
-                runs[runs.count - 1].records.append(record)
-            } else if runs.count == count {
-                held = Run(key: key, first: record)
-                return runs
-            } else {
-                runs.append(Run(key: key, first: record))
-            }
+        // The block's records in one array, and where each run starts in it.
+        var records: [Record] = [], starts: [(key: UInt64, start: Int)] = []
+        records.reserveCapacity(4 * count)
+        starts.reserveCapacity(count)
+        if let held {
+            starts.append((held.key, 0))
+            records.append(held.record)
+            self.held = nil
         }
-        return runs.isEmpty ? nil : runs
+        while let (record, key) = nextRecord(codeColumn: codeColumn) {
+            if starts.last?.key != key {
+                if starts.count == count {
+                    held = (record, key)
+                    break
+                }
+                starts.append((key, records.count))
+            }
+            records.append(record)
+        }
+        guard !starts.isEmpty else { return nil }
+        return starts.indices.map { index in
+            let end = index + 1 < starts.count ? starts[index + 1].start : records.count
+            return Run(key: starts[index].key, records: records[starts[index].start..<end])
+        }
     }
 
     private mutating func nextRecord(codeColumn: Int?) -> (record: Record, key: UInt64)? {
