@@ -143,7 +143,8 @@ enum ValuePacking {
 
         @inline(__always) mutating func signed() -> Int64 {
             let raw = varint()
-            return Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
+            // Wrapping operators: the checked ones added an overflow test to every number read.
+            return Int64(bitPattern: (raw &>> 1) ^ (0 &- (raw & 1)))
         }
 
         /// Inlined, with a first byte below 0x80 taken at once (counts, lengths, small numbers): a
@@ -158,7 +159,8 @@ enum ValuePacking {
             while true {
                 let byte = bytes[position]
                 position += 1
-                value |= UInt64(byte & 0x7F) << shift
+                // A masking shift: at most 63 for what `appendVarint` writes, and `<<` tested for more.
+                value |= UInt64(byte & 0x7F) &<< shift
                 if byte < 0x80 { return value }
                 shift += 7
             }
