@@ -6,7 +6,8 @@ typealias BoolCode = @Sendable (inout KernelFrame) -> Bool?
 
 /// Flag code as arrays hold it (a rule's conditions, a veto's): in a struct, a closure is stored
 /// as it is called. An array of bare closures holds each one in the generic form, and every call
-/// out of it went through two reabstraction thunks and counted a reference up and down.
+/// out of it went through two reabstraction thunks. (The call still counts a reference on the
+/// closure's context either way.)
 struct ConditionCode: Sendable {
     let holds: BoolCode
 }

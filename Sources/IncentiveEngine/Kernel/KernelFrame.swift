@@ -66,8 +66,8 @@ struct KernelFrame {
     /// Ready for the next rule of the same enterprise, keeping the storage already allocated.
     mutating func reset(for rule: KernelRule) {
         self.rule = rule
-        if letValues.count < rule.letCount {
-            let more = rule.letCount - letValues.count
+        if letValues.count < rule.lets.count {
+            let more = rule.lets.count - letValues.count
             letValues.append(contentsOf: [Value].nulls(more))
             letNumbers.append(contentsOf: repeatElement(nil, count: more))
             letFlags.append(contentsOf: repeatElement(nil, count: more))

@@ -8,7 +8,6 @@ final class KernelRule: Sendable {
     let index: Int
     /// The rule's `let`s by slot, each compiled as it is held in a frame (`LetCode`).
     let lets: [LetCode]
-    var letCount: Int { lets.count }
     let variables: Int
     let version: KernelCode?
     let cohort: [ConditionCode]
