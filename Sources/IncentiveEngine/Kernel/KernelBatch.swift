@@ -45,34 +45,37 @@ public final class KernelBatch: @unchecked Sendable {
         /// The lines of the enterprises at `positions`: each from the cohort's rows when its
         /// position is one of `cohortPositions` (ascending), else from the store.
         private func bytes(of positions: Range<Int>) -> [UInt8] {
+            store.withRows { store in
+                cohortRows.withRows { cohort in
+                    scaledRows.withRows { scaled in bytes(of: positions, store: store, cohort: cohort, scaled: scaled) }
+                }
+            }
+        }
+
+        /// The same, from the stores' rows (a scaled row in place of its cohort row).
+        private func bytes(of positions: Range<Int>, store: WideRowStore.Rows, cohort: WideRowStore.Rows, scaled: WideRowStore.Rows) -> [UInt8] {
             var buffer: [UInt8] = []
             buffer.reserveCapacity(positions.count * 128)
-            store.withRows { store in
-                cohortRows.withRows { cohortRows in
-                    scaledRows.withRows { scaledRows in
-                        // Cohort rows before the first position, found by bisection.
-                        let low = Self.firstIndex(in: cohortPositions, notBelow: positions.lowerBound)
-                        var nextCohort = low, stored = positions.lowerBound - low
-                        // Scaled rows from the first cohort index on, found the same way.
-                        var nextScaled = Self.firstIndex(in: scaledIndices, notBelow: low)
-                        for position in positions {
-                            let row: (prefix: UnsafeBufferPointer<UInt8>, cells: UnsafeBufferPointer<UInt8>, region: String)
-                            if nextCohort < cohortPositions.count, cohortPositions[nextCohort] == position {
-                                if nextScaled < scaledIndices.count, scaledIndices[nextScaled] == nextCohort {
-                                    row = scaledRows.row(nextScaled)
-                                    nextScaled += 1
-                                } else {
-                                    row = cohortRows.row(nextCohort)
-                                }
-                                nextCohort += 1
-                            } else {
-                                row = store.row(stored)
-                                stored += 1
-                            }
-                            layout.write(prefix: row.prefix, cells: row.cells, region: row.region, into: &buffer)
-                        }
+            // Cohort rows before the first position, found by bisection.
+            let low = Self.firstIndex(in: cohortPositions, notBelow: positions.lowerBound)
+            var nextCohort = low, stored = positions.lowerBound - low
+            // Scaled rows from the first cohort index on, found the same way.
+            var nextScaled = Self.firstIndex(in: scaledIndices, notBelow: low)
+            for position in positions {
+                let row: (prefix: UnsafeBufferPointer<UInt8>, cells: UnsafeBufferPointer<UInt8>, region: String)
+                if nextCohort < cohortPositions.count, cohortPositions[nextCohort] == position {
+                    if nextScaled < scaledIndices.count, scaledIndices[nextScaled] == nextCohort {
+                        row = scaled.row(nextScaled)
+                        nextScaled += 1
+                    } else {
+                        row = cohort.row(nextCohort)
                     }
+                    nextCohort += 1
+                } else {
+                    row = store.row(stored)
+                    stored += 1
                 }
+                layout.write(prefix: row.prefix, cells: row.cells, region: row.region, into: &buffer)
             }
             return buffer
         }

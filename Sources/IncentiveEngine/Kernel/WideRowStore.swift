@@ -44,7 +44,7 @@ struct WideRowStore: Sendable {
     }
 
     /// The store read through pointers, for reading many rows on several cores: a row taken as
-    /// slices counted references up and down on the same buffers from every core, three a row.
+    /// two slices counted two references up and down on the same buffer from every core.
     struct Rows {
         let bytes: UnsafeBufferPointer<UInt8>
         let prefixEnds: UnsafeBufferPointer<Int>
